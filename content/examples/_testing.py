@@ -1,0 +1,60 @@
+"""Shared helpers for the example tests (test_*.py): run an example as a reader would,
+and find other CPython builds for per-version claims."""
+
+import glob
+import os
+import subprocess
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PYENV_ROOT = os.environ.get("PYENV_ROOT", os.path.expanduser("~/.pyenv"))
+
+
+def example_path(name):
+    return os.path.join(HERE, name)
+
+
+def run_example(name, *args, python=None, timeout=180, env=None):
+    """Run content/examples/<name> with the given arguments; return the CompletedProcess.
+    Fails the calling test with the example's stderr if it exits non-zero."""
+    cmd = [python or sys.executable, example_path(name), *map(str, args)]
+    proc = subprocess.run(
+        cmd, capture_output=True, text=True, timeout=timeout, cwd=HERE,
+        env={**os.environ, **(env or {})},
+    )
+    if proc.returncode != 0:
+        raise AssertionError(
+            "%s exited %d\n--- stdout ---\n%s\n--- stderr ---\n%s"
+            % (" ".join(cmd), proc.returncode, proc.stdout, proc.stderr)
+        )
+    return proc
+
+
+def pyenv_python(version):
+    """Path to the newest pyenv build of e.g. "3.9", or None when this machine has none."""
+    candidates = sorted(glob.glob(os.path.join(PYENV_ROOT, "versions", version + ".*", "bin", "python")))
+    return candidates[-1] if candidates else None
+
+
+def versions_available(versions):
+    """Split e.g. ["3.9", "3.13"] into ({version: python}, [missing versions]) and say what is missing,
+    so a run on a machine without these builds reports it instead of passing silently."""
+    found, missing = {}, []
+    for v in versions:
+        p = pyenv_python(v)
+        if p:
+            found[v] = p
+        else:
+            missing.append(v)
+    if missing:
+        sys.stderr.write("note: no CPython %s build under %s; those version checks did not run\n"
+                         % (", ".join(missing), PYENV_ROOT))
+    return found, missing
+
+
+def has_module(python, module):
+    return subprocess.run([python, "-c", "import " + module], capture_output=True).returncode == 0
+
+
+__all__ = ["unittest", "run_example", "pyenv_python", "versions_available", "has_module", "example_path"]

@@ -1,0 +1,10 @@
+// The vocabulary MDX pages can use without importing anything, plus the heading override
+// that adds anchor links.
+import Callout from './Callout.astro';
+import CodeFile from './CodeFile.astro';
+import Errata from './Errata.astro';
+import Figure from './Figure.astro';
+import H2 from './H2.astro';
+import H3 from './H3.astro';
+
+export const mdxComponents = { h2: H2, h3: H3, Callout, CodeFile, Errata, Figure };
