@@ -13,7 +13,6 @@ const base = process.env.BASE_PATH ?? '/';
 export const isolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
 export default defineConfig({

@@ -1,0 +1,42 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { gotoInTheme, publishedPaths, type Theme } from './site';
+
+const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+for (const theme of ['light', 'dark'] as Theme[]) {
+  test(`axe finds no WCAG 2.2 AA violation on any page (${theme} theme)`, async ({ page }) => {
+    test.setTimeout(180_000);
+    const failures: string[] = [];
+    for (const path of publishedPaths()) {
+      await gotoInTheme(page, path, theme);
+      const { violations } = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
+      for (const v of violations) {
+        failures.push(`${path}: ${v.id} (${v.impact}) — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+}
+
+test('the skip link is the first thing a keyboard reaches and moves focus to the content', async ({ page }) => {
+  await page.goto('/gil-basics/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main-content')).toBeFocused();
+});
+
+test('keyboard focus is visible on links and controls', async ({ page }) => {
+  await page.goto('/gil-basics/');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const s = getComputedStyle(el);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+  });
+  expect(outline.style).not.toBe('none');
+  expect(outline.width).toBeGreaterThanOrEqual(2);
+});

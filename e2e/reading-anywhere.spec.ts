@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { publishedPaths, sections } from './site';
+
+test.describe('with JavaScript disabled', () => {
+  test.use({ javaScriptEnabled: false });
+  test('every page still has its text and its code', async ({ page }) => {
+    for (const s of sections) {
+      await page.goto(`/${s.slug}/`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.title);
+      const words = (await page.locator('main .prose').innerText()).split(/\s+/).length;
+      expect(words, `${s.slug} prose`).toBeGreaterThan(600);
+      await expect(page.locator('main pre.shiki').first()).toBeVisible();
+      // Controls that need JavaScript are not offered without it.
+      await expect(page.getByLabel('Theme')).toBeHidden();
+      await expect(page.locator('[data-copy]').first()).toBeHidden();
+    }
+  });
+});
+
+for (const width of [360, 375]) {
+  test(`at ${width} px wide no page scrolls sideways and the sections menu opens`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    for (const path of publishedPaths()) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+    }
+    await page.goto('/gil-and-io/');
+    const nav = page.getByRole('navigation', { name: 'Sections' });
+    await expect(nav).toBeHidden();
+    await page.getByText('Sections', { exact: true }).click();
+    await expect(nav.getByRole('link', { name: 'GIL and I/O' })).toBeVisible();
+  });
+}
+
+test('the print stylesheet keeps the article and drops the navigation', async ({ page }) => {
+  await page.goto('/gil-basics/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('main .prose')).toBeVisible();
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('.sidebar')).toBeHidden();
+  await expect(page.locator('.pagination')).toBeHidden();
+});

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+
+/** The article's sections, in its order: the site must keep both titles and order. */
+export const sections = [
+  { slug: 'introduction', title: 'Introduction' },
+  { slug: 'gil-basics', title: 'GIL Basics' },
+  { slug: 'threading-vs-multiprocessing', title: 'Threading vs Multiprocessing' },
+  { slug: 'gil-and-io', title: 'GIL and I/O' },
+  { slug: 'why-the-gil-exists', title: 'Why the GIL Exists' },
+  { slug: 'working-around-the-gil', title: 'Working Around the GIL' },
+  { slug: 'practice-problems', title: 'Practice Problems' },
+] as const;
+
+/** Every page the built site publishes, as paths, read from the sitemap the build wrote. */
+export function publishedPaths(): string[] {
+  const xml = readFileSync('dist/sitemap-0.xml', 'utf8');
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+}
+
+export type Theme = 'light' | 'dark';
+
+/** Opens a page in the given theme the way a reader gets it: through the system preference. */
+export async function gotoInTheme(page: Page, path: string, theme: Theme): Promise<void> {
+  await page.emulateMedia({ colorScheme: theme });
+  await page.goto(path);
+}
