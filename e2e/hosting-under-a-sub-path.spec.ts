@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Course sites are often project pages served under a sub-path. Build the site that way and
+// check that every internal reference in every page lands on a file of that build.
+const base = '/gil-deep-dive/';
+const site = 'https://courses.example.org';
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? htmlFiles(p) : p.endsWith('.html') ? [p] : [];
+  });
+}
+
+test('built under a base path, every internal link, asset and canonical URL honours it', async () => {
+  test.setTimeout(180_000);
+  const out = mkdtempSync(join(tmpdir(), 'gil-base-'));
+  try {
+    execFileSync('npx', ['astro', 'build', '--outDir', out], {
+      env: { ...process.env, BASE_PATH: base, SITE_URL: site, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: 'pipe',
+    });
+    const pages = htmlFiles(out);
+    expect(pages.length).toBeGreaterThan(8);
+    let checked = 0;
+    for (const file of pages) {
+      const html = readFileSync(file, 'utf8');
+      const pagePath = base + file.slice(out.length + 1).replace(/index\.html$/, '');
+      const pageUrl = new URL(pagePath, site);
+      for (const [, attr, ref] of html.matchAll(/\s(href|src)="([^"]+)"/g)) {
+        const url = new URL(ref!, pageUrl);
+        if (url.origin !== pageUrl.origin) continue;
+        expect(url.pathname.startsWith(base), `${pagePath}: ${attr}="${ref}" escapes ${base}`).toBe(true);
+        const rel = decodeURIComponent(url.pathname.slice(base.length));
+        const target = join(out, rel);
+        const exists = existsSync(target) && (statSync(target).isFile() || existsSync(join(target, 'index.html')));
+        expect(exists, `${pagePath}: ${attr}="${ref}" → ${url.pathname} does not exist in the build`).toBe(true);
+        checked++;
+      }
+      const canonical = html.match(/<link rel="canonical" href="([^"]+)"/)?.[1];
+      if (canonical) expect(canonical.startsWith(`${site}${base}`), `${pagePath} canonical ${canonical}`).toBe(true);
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(readFileSync(join(out, 'robots.txt'), 'utf8')).toContain(`${site}${base}sitemap-index.xml`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
