@@ -1,8 +1,8 @@
 /**
- * How fast is the GIL model? Run from the project root with `node bench/sim.bench.ts`
+ * How fast is the GIL model? Run from the project root with `npm run bench:sim`
  * (Node 24 strips the types itself; no build step, no tsx).
  */
-import { cpu, simulate, summarize, type SimInput } from '../src/sim/index.ts';
+import { cpu, simulate, summarize, type SimInput } from './index.ts';
 
 const TARGET_MS = 50;
 
