@@ -1,0 +1,52 @@
+"""Checks for io_threads.py and the claims on the "GIL and I/O" page."""
+import re
+
+from _testing import run_example, unittest, versions_available
+
+EXAMPLE = "io_threads.py"
+
+
+def parse(stdout):
+    times = {m.group(1): float(m.group(2))
+             for m in re.finditer(r"^(sequential|threads): ([0-9.]+) s$", stdout, re.M)}
+    ok = re.search(r"^responses: (\d+)/(\d+) ok$", stdout, re.M)
+    return times, (int(ok.group(1)), int(ok.group(2))) if ok else None
+
+
+class IoThreads(unittest.TestCase):
+    def test_ten_urls_threads_at_least_4x_faster(self):
+        # 10 URLs, 200 ms latency, 10 workers: ideal is 10x; the facts sheet measured 9.7-9.9x.
+        # The machine is shared and noisy, so allow up to 3 attempts.
+        for _ in range(3):
+            out = run_example(EXAMPLE, 10, 200).stdout
+            times, responses = parse(out)
+            self.assertEqual(responses, (10, 10), out)
+            speedup = times["sequential"] / times["threads"]
+            if speedup >= 4:
+                break
+        print("\n    sequential %.3f s, threads %.3f s, speedup %.1fx"
+              % (times["sequential"], times["threads"], speedup))
+        self.assertGreaterEqual(speedup, 4, out)
+        # Sequential can't beat count x latency: every request really waited.
+        self.assertGreaterEqual(times["sequential"], 10 * 0.200 * 0.95, out)
+
+    def test_worker_count_bounds_concurrency(self):
+        # 20 URLs, 100 ms each, 5 workers: at least 4 rounds of 100 ms, whatever the machine.
+        out = run_example(EXAMPLE, 20, 100, 5).stdout
+        times, responses = parse(out)
+        self.assertEqual(responses, (20, 20), out)
+        self.assertGreaterEqual(times["threads"], 4 * 0.100 * 0.95, out)
+        self.assertGreater(times["sequential"] / times["threads"], 2, out)
+
+    def test_runs_on_other_versions(self):
+        found, _missing = versions_available(["3.9", "3.10", "3.12", "3.13"])
+        for version, python in sorted(found.items()):
+            with self.subTest(version=version):
+                out = run_example(EXAMPLE, 10, 50, python=python).stdout
+                times, responses = parse(out)
+                self.assertEqual(responses, (10, 10), out)
+                self.assertGreater(times["sequential"] / times["threads"], 2, out)
+
+
+if __name__ == "__main__":
+    unittest.main()
