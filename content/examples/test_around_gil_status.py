@@ -1,0 +1,54 @@
+"""around_gil_status.py: reports the build and GIL state; GIL builds refuse to disable the GIL.
+
+The page "Working Around the GIL" claims that sys._is_gil_enabled() exists from 3.13, that every
+regular build reports the GIL as enabled, and that PYTHON_GIL=0 or -X gil=0 stops a regular
+(non-free-threaded) 3.13 build at start-up with "Disabling the GIL is not supported by this build".
+"""
+import os
+import subprocess
+
+from _testing import example_path, run_example, unittest, versions_available
+
+
+def status(stdout):
+    return dict(line.split(": ", 1) for line in stdout.splitlines() if ": " in line)
+
+
+class GilStatusTest(unittest.TestCase):
+    def test_current_python(self):
+        s = status(run_example("around_gil_status.py").stdout)
+        self.assertIn(s["free-threaded build"], ("True", "False"))
+        self.assertIn(s["default start method"], ("fork", "spawn", "forkserver"))
+        if s["free-threaded build"] == "False":
+            self.assertTrue(s["GIL enabled"].startswith("True"))
+
+    def test_versions(self):
+        found, missing = versions_available(["3.9", "3.10", "3.11", "3.12", "3.13"])
+        if not found:
+            self.skipTest("no pyenv CPython builds found")
+        for version, python in sorted(found.items()):
+            with self.subTest(version=version):
+                s = status(run_example("around_gil_status.py", python=python).stdout)
+                self.assertTrue(s["python"].startswith(version + "."))
+                self.assertEqual(s["free-threaded build"], "False")
+                if version == "3.13":
+                    self.assertEqual(s["GIL enabled"], "True")  # sys._is_gil_enabled()
+                    self.assertEqual(s["sys.flags.gil"], "1")
+                else:
+                    self.assertEqual(s["GIL enabled"], "True (every build before 3.13 has a GIL)")
+
+    def test_gil_build_refuses_to_disable_the_gil(self):
+        found, missing = versions_available(["3.13"])
+        if not found:
+            self.skipTest("no pyenv CPython 3.13 build found")
+        python = found["3.13"]
+        for args, env in ((["-X", "gil=0"], {}), ([], {"PYTHON_GIL": "0"})):
+            with self.subTest(args=args, env=env):
+                proc = subprocess.run([python, *args, example_path("around_gil_status.py")],
+                                      capture_output=True, text=True, timeout=60, env={**os.environ, **env})
+                self.assertNotEqual(proc.returncode, 0)
+                self.assertIn("Disabling the GIL is not supported by this build", proc.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,45 @@
+"""ctypes_release.py: CDLL calls overlap in two threads (GIL released), PyDLL calls do not.
+
+The page "Working Around the GIL" claims that ctypes releases the GIL for the length of a foreign
+call made through CDLL, and keeps it through PyDLL (Doc/library/ctypes.rst). Sleeping in C is
+not CPU-bound, so these ratios hold even on a busy machine.
+"""
+import re
+import sys
+
+from _testing import run_example, unittest, versions_available
+
+SECONDS = 0.3
+
+
+def parse(stdout):
+    cdll = float(re.search(r"^CDLL \(GIL released\): (\d+\.\d+) s$", stdout, re.M).group(1))
+    pydll = float(re.search(r"^PyDLL \(GIL held\): +(\d+\.\d+) s$", stdout, re.M).group(1))
+    return cdll, pydll
+
+
+@unittest.skipIf(sys.platform == "win32", "the example uses the POSIX usleep()")
+class CtypesReleaseTest(unittest.TestCase):
+    def check(self, python=None):
+        out = run_example("ctypes_release.py", SECONDS, python=python).stdout
+        cdll, pydll = parse(out)
+        # Overlapping calls: close to one call's length (well under two).
+        self.assertLess(cdll, 1.5 * SECONDS, out)
+        # Serialised calls: close to two calls' length.
+        self.assertGreaterEqual(pydll, 1.8 * SECONDS, out)
+        self.assertGreater(pydll / cdll, 1.4, out)
+
+    def test_current_python(self):
+        self.check()
+
+    def test_pyenv_versions(self):
+        found, missing = versions_available(["3.9", "3.10", "3.11", "3.12", "3.13"])
+        if not found:
+            self.skipTest("no pyenv CPython 3.9-3.13 builds found")
+        for version, python in sorted(found.items()):
+            with self.subTest(version=version):
+                self.check(python=python)
+
+
+if __name__ == "__main__":
+    unittest.main()

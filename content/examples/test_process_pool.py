@@ -1,0 +1,96 @@
+"""process_pool.py, and the article's original lambda version that it corrects.
+
+The page "Working Around the GIL" claims:
+- the corrected pool returns 4 equal, correct results with the platform's default start method
+  and with "spawn" (Windows, macOS) forced;
+- the article's `executor.map(lambda x: cpu_intensive(), range(4))` fails with a pickling error
+  as soon as the results are iterated, and silently does nothing when they are not.
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import textwrap
+
+from _testing import run_example, unittest, versions_available
+
+N = 20000
+EXPECTED = (N - 1) * N * (2 * N - 1) // 6  # sum of i**2 for i in range(N)
+
+
+def parse_results(stdout):
+    return [int(v) for v in re.findall(r"^result \d+ = (\d+)$", stdout, re.M)]
+
+
+# The article's snippet, with only the size shrunk and a __main__ guard added so that the test
+# isolates the lambda problem from the missing-guard problem.
+ARTICLE_LAMBDA = textwrap.dedent("""
+    from concurrent.futures import ProcessPoolExecutor
+
+    def cpu_intensive():
+        return sum(i**2 for i in range(10**4))
+
+    if __name__ == "__main__":
+        with ProcessPoolExecutor(max_workers=4) as executor:
+            results = {consume}(executor.map(lambda x: cpu_intensive(), range(4)))
+        print("finished without an error")
+""")
+
+
+def run_snippet(source):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "article_lambda.py")
+        with open(path, "w") as f:
+            f.write(source)
+        return subprocess.run([sys.executable, path], capture_output=True, text=True, timeout=120)
+
+
+class ProcessPoolTest(unittest.TestCase):
+    def check(self, *args, python=None):
+        out = run_example("process_pool.py", N, *args, python=python).stdout
+        results = parse_results(out)
+        self.assertEqual(results, [EXPECTED] * 4, out)
+        self.assertRegex(out, r"(?m)^sequential: \d+\.\d+ s$")
+        self.assertRegex(out, r"(?m)^processes: +\d+\.\d+ s$")
+        return out
+
+    def test_default_start_method(self):
+        out = self.check()
+        self.assertRegex(out, r"(?m)^start method: (fork|spawn|forkserver)$")
+
+    def test_spawn_forced(self):
+        out = self.check("--start-method", "spawn")
+        self.assertIn("start method: spawn", out)
+
+    @unittest.skipUnless(sys.platform.startswith("linux"), "forkserver is the 3.14 Linux default; checked on Linux")
+    def test_forkserver_forced(self):
+        out = self.check("--start-method=forkserver")
+        self.assertIn("start method: forkserver", out)
+
+    def test_other_versions_with_spawn(self):
+        found, missing = versions_available(["3.9", "3.10", "3.11", "3.12", "3.13"])
+        if not found:
+            self.skipTest("no pyenv CPython 3.9-3.13 builds found")
+        for version, python in sorted(found.items()):
+            with self.subTest(version=version):
+                self.check("--start-method", "spawn", python=python)
+
+    def test_article_lambda_fails_when_results_are_iterated(self):
+        proc = run_snippet(ARTICLE_LAMBDA.format(consume="list"))
+        self.assertNotEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+        self.assertNotIn("finished without an error", proc.stdout)
+        # 3.9-3.13: "_pickle.PicklingError: Can't pickle <function <lambda> ...>"; 3.14 words it
+        # differently but it is still a PicklingError.
+        self.assertIn("PicklingError", proc.stderr)
+        self.assertIn("lambda", proc.stderr)
+
+    def test_article_lambda_is_a_silent_no_op_when_results_are_ignored(self):
+        proc = run_snippet(ARTICLE_LAMBDA.format(consume=""))
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertIn("finished without an error", proc.stdout)
+        self.assertNotIn("PicklingError", proc.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
