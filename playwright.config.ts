@@ -7,6 +7,8 @@ const executablePath =
   process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export const PORT = Number(process.env.E2E_PORT ?? 4330);
+/** The build under test; parallel runs can each use their own (E2E_DIST, E2E_PORT). */
+export const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -41,7 +43,7 @@ export default defineConfig({
   ],
   webServer: {
     // The built site, as `npm start` serves it (same server and headers), on a port of its own.
-    command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
+    command: `npx astro preview --host 127.0.0.1 --port ${PORT} --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

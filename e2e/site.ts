@@ -14,7 +14,7 @@ export const sections = [
 
 /** Every page the built site publishes, as paths, read from the sitemap the build wrote. */
 export function publishedPaths(): string[] {
-  const xml = readFileSync('dist/sitemap-0.xml', 'utf8');
+  const xml = readFileSync(`${process.env.E2E_DIST ?? 'dist'}/sitemap-0.xml`, 'utf8');
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
 }
 
