@@ -26,7 +26,7 @@ for (const width of [360, 375]) {
       expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
     }
     await page.goto('/gil-and-io/');
-    const nav = page.getByRole('navigation', { name: 'Sections' });
+    const nav = page.getByRole('navigation', { name: 'Sections', exact: true });
     await expect(nav).toBeHidden();
     await page.getByText('Sections', { exact: true }).click();
     await expect(nav.getByRole('link', { name: 'GIL and I/O' })).toBeVisible();

@@ -19,7 +19,7 @@ for (const [i, s] of sections.entries()) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.title);
 
     // Sidebar: every section in the article's order, this one marked as current.
-    const nav = page.getByRole('navigation', { name: 'Sections' });
+    const nav = page.getByRole('navigation', { name: 'Sections', exact: true });
     await expect(nav.getByRole('link')).toHaveText(sections.map((x) => x.title));
     await expect(nav.locator('[aria-current="page"]')).toHaveText(s.title);
 
@@ -36,7 +36,7 @@ for (const [i, s] of sections.entries()) {
     const headings = page.locator('main .prose :is(h2, h3)');
     const count = await headings.count();
     expect(count).toBeGreaterThan(2);
-    const toc = page.getByRole('navigation', { name: 'On this page' });
+    const toc = page.getByRole('navigation', { name: 'On this page', exact: true });
     for (let h = 0; h < count; h++) {
       const id = await headings.nth(h).getAttribute('id');
       expect(id, `heading ${h} has an id`).toMatch(/^[a-z0-9][a-z0-9-]*$/);
