@@ -57,4 +57,29 @@ def has_module(python, module):
     return subprocess.run([python, "-c", "import " + module], capture_output=True).returncode == 0
 
 
-__all__ = ["unittest", "run_example", "pyenv_python", "versions_available", "has_module", "example_path"]
+def usable_cores():
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+_BUSY_PROBE = """
+import time
+cpu0, wall0 = time.process_time(), time.perf_counter()
+while time.process_time() - cpu0 < 0.3:
+    pass
+print(time.perf_counter() - wall0)
+"""
+
+
+def two_cores_free():
+    """Run two CPU-bound processes at once; True if each got (almost) a whole core. Speed-up
+    checks use it to tell "no speed-up" from "the shared machine was busy"."""
+    procs = [subprocess.Popen([sys.executable, "-c", _BUSY_PROBE], stdout=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    walls = [float(p.communicate(timeout=60)[0]) for p in procs]
+    return max(walls) < 0.3 * 1.4
+
+
+__all__ = ["unittest", "run_example", "pyenv_python", "versions_available", "has_module", "example_path",
+           "usable_cores", "two_cores_free"]

@@ -10,29 +10,7 @@ import re
 import subprocess
 import sys
 
-from _testing import run_example, unittest, versions_available
-
-PROBE = """
-import time
-cpu0, wall0 = time.process_time(), time.perf_counter()
-while time.process_time() - cpu0 < 0.3:
-    pass
-print(time.perf_counter() - wall0)
-"""
-
-
-def usable_cores():
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
-def two_cores_free():
-    """Run two CPU-bound processes at once; True if each got (almost) a whole core."""
-    procs = [subprocess.Popen([sys.executable, "-c", PROBE], stdout=subprocess.PIPE, text=True)
-             for _ in range(2)]
-    walls = [float(p.communicate(timeout=60)[0]) for p in procs]
-    return max(walls) < 0.3 * 1.4
+from _testing import run_example, two_cores_free, unittest, usable_cores, versions_available
 
 
 def parse(stdout):
