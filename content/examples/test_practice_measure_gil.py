@@ -5,7 +5,6 @@ pure-Python tasks at about 1x, while 2 processes approach 2x on 2 cores, and tha
 reports the build (sys._is_gil_enabled() on 3.13+). Timing checks are generous ratios; the
 process check is skipped, with the reason, when the shared machine has no 2 free cores.
 """
-import os
 import re
 import subprocess
 import sys

@@ -4,7 +4,8 @@ import Callout from './Callout.astro';
 import CodeFile from './CodeFile.astro';
 import Errata from './Errata.astro';
 import Figure from './Figure.astro';
+import GilTimeline from './GilTimeline.astro';
 import H2 from './H2.astro';
 import H3 from './H3.astro';
 
-export const mdxComponents = { h2: H2, h3: H3, Callout, CodeFile, Errata, Figure };
+export const mdxComponents = { h2: H2, h3: H3, Callout, CodeFile, Errata, Figure, GilTimeline };
