@@ -34,4 +34,15 @@ describe('theme choice', () => {
     expect(readStoredTheme(throwing)).toBe('auto');
     expect(() => storeTheme('light', throwing)).not.toThrow();
   });
+  it('survives a browser where even touching localStorage throws', () => {
+    const desc = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+    Object.defineProperty(globalThis, 'localStorage', { configurable: true, get: () => { throw new Error('SecurityError'); } });
+    try {
+      expect(readStoredTheme()).toBe('auto');
+      expect(() => storeTheme('dark')).not.toThrow();
+    } finally {
+      if (desc) Object.defineProperty(globalThis, 'localStorage', desc);
+      else delete (globalThis as { localStorage?: unknown }).localStorage;
+    }
+  });
 });

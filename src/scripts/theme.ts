@@ -6,18 +6,24 @@ export function parseTheme(value: string | null | undefined): ThemeChoice {
   return value === 'light' || value === 'dark' ? value : 'auto';
 }
 
-export function readStoredTheme(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): ThemeChoice {
+type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+// Even reading window.localStorage throws where storage is blocked, so it is looked up inside try.
+const local = (): Store | undefined => globalThis.localStorage;
+
+export function readStoredTheme(storage?: Pick<Storage, 'getItem'>): ThemeChoice {
   try {
-    return parseTheme(storage?.getItem(KEY));
+    return parseTheme((storage ?? local())?.getItem(KEY));
   } catch {
     return 'auto'; // storage can throw when blocked (private mode, sandboxed iframes)
   }
 }
 
-export function storeTheme(choice: ThemeChoice, storage: Pick<Storage, 'setItem' | 'removeItem'> | undefined = globalThis.localStorage): void {
+export function storeTheme(choice: ThemeChoice, storage?: Pick<Storage, 'setItem' | 'removeItem'>): void {
   try {
-    if (choice === 'auto') storage?.removeItem(KEY);
-    else storage?.setItem(KEY, choice);
+    const s = storage ?? local();
+    if (choice === 'auto') s?.removeItem(KEY);
+    else s?.setItem(KEY, choice);
   } catch {
     // Not persisting is acceptable; the choice still applies to this page.
   }
