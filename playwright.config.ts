@@ -42,8 +42,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The built site, as `npm start` serves it (same server and headers), on a port of its own.
-    command: `npx astro preview --host 127.0.0.1 --port ${PORT} --outDir ${DIST}`,
+    // The built site, as `npm start` serves it (same server and headers), on a port of its own;
+    // --ignore-lock lets it run beside a reader's own `npm start`.
+    command: `npx astro preview --host 127.0.0.1 --port ${PORT} --outDir ${DIST} --ignore-lock`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
