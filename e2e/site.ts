@@ -9,6 +9,7 @@ export const sections = [
   { slug: 'gil-and-io', title: 'GIL and I/O' },
   { slug: 'why-the-gil-exists', title: 'Why the GIL Exists' },
   { slug: 'working-around-the-gil', title: 'Working Around the GIL' },
+  { slug: 'free-threaded-python', title: 'Free-threaded Python' },
   { slug: 'practice-problems', title: 'Practice Problems' },
 ] as const;
 

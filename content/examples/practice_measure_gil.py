@@ -11,7 +11,7 @@ What to expect on a 2-core machine:
 - GIL build: threads about 1.0x at any count; processes up to 2x, minus
   start-up cost.
 - free-threaded build with the GIL off (3.13t, 3.14t): threads scale like
-  processes.
+  processes. The second line of output says which case this run is.
 
 Usage: python practice_measure_gil.py [n] [repeats]
 n = size of each task (default 5 * 10**6), repeats = best-of count (3).
@@ -33,6 +33,18 @@ def gil_status():
     if hasattr(sys, "_is_gil_enabled"):
         return "GIL enabled: %s" % sys._is_gil_enabled()
     return "GIL enabled: True (sys._is_gil_enabled() is new in 3.13)"
+
+
+def build_note(free_threaded, gil_enabled):
+    """What to expect from this interpreter, in one sentence."""
+    if free_threaded and not gil_enabled:
+        return ("Free-threaded build, GIL disabled (sys._is_gil_enabled() is False): "
+                "threads can run in parallel and should scale like processes.")
+    if free_threaded:
+        return ("Free-threaded build, but the GIL is enabled (PYTHON_GIL=1, -X gil=1, or an "
+                "extension without free-threading support): threads will not scale.")
+    return ("GIL build: threads take turns, so expect about 1x; "
+            "processes scale up to the number of cores.")
 
 
 def usable_cores():
@@ -64,6 +76,8 @@ def main():
     print("python %s, %s, free-threaded build: %s, cores: %d"
           % (sys.version.split()[0], gil_status(), free_threaded,
              usable_cores()))
+    # Asked after every import: an extension can turn the GIL back on.
+    print(build_note(free_threaded, getattr(sys, "_is_gil_enabled", lambda: True)()))
     print("%d tasks of sum(i * i for i in range(%d)), best of %d"
           % (TASKS, n, repeats))
 

@@ -5,6 +5,7 @@ pure-Python tasks at about 1x, while 2 processes approach 2x on 2 cores, and tha
 reports the build (sys._is_gil_enabled() on 3.13+). Timing checks are generous ratios; the
 process check is skipped, with the reason, when the shared machine has no 2 free cores.
 """
+import os
 import re
 import subprocess
 import sys
@@ -35,6 +36,26 @@ class MeasureGilTest(unittest.TestCase):
             self.assertIn("free-threaded build: False", header)
             self.assertLess(speedups["threads=2"], 1.5, out)
             self.assertLess(speedups["threads=4"], 1.5, out)
+
+    def test_says_which_build_it_runs_on(self):
+        out = run_example("practice_measure_gil.py", 200000, 1).stdout
+        self.assertIn("GIL build: threads take turns", out.splitlines()[1])
+        import practice_measure_gil as m  # the wording for builds this machine may not have
+        self.assertIn("GIL disabled (sys._is_gil_enabled() is False)", m.build_note(True, False))
+        self.assertIn("the GIL is enabled", m.build_note(True, True))
+
+    def test_on_free_threaded_builds(self):
+        root = os.path.join(os.environ.get("PYENV_ROOT", os.path.expanduser("~/.pyenv")), "versions")
+        builds = sorted(d for d in (os.listdir(root) if os.path.isdir(root) else []) if d.endswith("t"))
+        if not builds:
+            self.skipTest("no free-threaded CPython (3.13t, 3.14t) under %s" % root)
+        for build in builds:
+            with self.subTest(build=build):
+                python = os.path.join(root, build, "bin", "python")
+                out = run_example("practice_measure_gil.py", 200000, 1, python=python,
+                                  env={"PYTHON_GIL": "0"}).stdout
+                self.assertIn("free-threaded build: True", out.splitlines()[0])
+                self.assertIn("Free-threaded build, GIL disabled", out.splitlines()[1])
 
     @unittest.skipIf(usable_cores() < 2, "only 1 CPU core available: processes cannot overlap")
     def test_processes_scale(self):
