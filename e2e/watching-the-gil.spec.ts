@@ -54,6 +54,26 @@ test('without JavaScript the figure, its summary and the event table are all the
   await context.close();
 });
 
+test('GIL Basics shows the model beside a run recorded on real CPython, without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/gil-basics/');
+  const figure = page.locator('#model-vs-cpython');
+  const svg = figure.getByRole('img', { name: /the model beside CPython 3\.13/ });
+  await expect(svg).toBeVisible();
+  await expect(svg.locator('text', { hasText: 'What the model predicts' })).toHaveCount(1);
+  await expect(svg.locator('text', { hasText: /What CPython 3\.13\.\d+ actually did/ })).toHaveCount(1);
+  // The validation table: one row per recorded interpreter, each median slice within 25% of 5 ms.
+  const rows = page.getByRole('table', { name: /checked against real interpreters/ }).locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  for (const text of await rows.allInnerTexts()) {
+    const ratio = Number(text.match(/\(([\d.]+)×\)/)![1]);
+    expect(ratio, text).toBeGreaterThan(0.75);
+    expect(ratio, text).toBeLessThan(1.25);
+  }
+  await context.close();
+});
+
 test('plays, pauses, and steps between events with the mouse', async ({ page }) => {
   const el = await openTimeline(page);
   const play = el.locator('[data-gt="play"]');

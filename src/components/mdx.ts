@@ -7,10 +7,11 @@ import Figure from './Figure.astro';
 import GilTimeline from './GilTimeline.astro';
 import H2 from './H2.astro';
 import H3 from './H3.astro';
+import ModelVsCPython from './ModelVsCPython.astro';
 import Hints from './Hints.astro';
 import PracticeProgress from './PracticeProgress.astro';
 import Quiz from './Quiz.astro';
 import RaceStepper from './RaceStepper.astro';
 import TimingLab from './TimingLab.astro';
 
-export const mdxComponents = { h2: H2, h3: H3, Callout, CodeFile, Errata, Figure, GilTimeline, RaceStepper, Hints, Quiz, PracticeProgress, TimingLab };
+export const mdxComponents = { h2: H2, h3: H3, Callout, CodeFile, Errata, Figure, GilTimeline, ModelVsCPython, RaceStepper, Hints, Quiz, PracticeProgress, TimingLab };
