@@ -210,7 +210,7 @@ test.describe('with the isolation headers (astro preview)', () => {
   test('a hidden tab pauses the run between modes and marks the affected figures unreliable', async ({ page }) => {
     const lab = await openLab(page);
     await smallRun(lab, ['sequential', 'gil']);
-    await lab.getByLabel('Work per task (million iterations)').fill('100');
+    await lab.getByLabel('Work per task (million iterations)').fill('500'); // long enough that the first mode is still running when the tab hides
     const setHidden = (hidden: boolean): Promise<void> =>
       page.evaluate((h) => {
         Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
