@@ -42,8 +42,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The built site, as `npm start` serves it (same server and headers), on a port of its own;
-    // --ignore-lock lets it run beside a reader's own `npm start`.
+    // The built site with the isolation headers, on a port of its own; --ignore-lock lets it run
+    // beside a reader's own server. `npm start`'s server (src/lib/serve.ts, which adds the per-path
+    // CSP) is exercised by e2e/securing-the-site.spec.ts.
     command: `npx astro preview --host 127.0.0.1 --port ${PORT} --outDir ${DIST} --ignore-lock`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { serveStatic, type StaticServer } from '../src/lab/static-server';
+import { serveStatic, type StaticServer } from '../src/lib/static-server';
 import { gotoInTheme, type Theme } from './site';
 
 // A reader measures threads, free threads and processes in their own browser with the timing lab,

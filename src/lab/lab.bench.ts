@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { isolationHeaders } from '../../astro.config.mjs';
-import { serveStatic } from './static-server.ts';
+import { serveStatic } from '../lib/static-server.ts';
 
 const dist = process.env.LAB_DIST ?? 'dist';
 const work = Number(process.env.LAB_WORK ?? 150);

@@ -1,4 +1,4 @@
-// The only script on pages without a demo: the theme choice and the copy buttons.
+// The only script on pages without a demo: the theme choice, the copy buttons and the search opener.
 import { applyTheme, readStoredTheme, storeTheme, type ThemeChoice } from './theme';
 
 const select = document.querySelector<HTMLSelectElement>('[data-theme-select] select');
@@ -12,20 +12,49 @@ if (select) {
   });
 }
 
+/** Copies, and says so in the button's status line (a live region) for a few seconds. */
+async function copy(text: string, status: HTMLElement | null | undefined, done: string, failed: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    if (status) status.textContent = done;
+  } catch {
+    if (status) status.textContent = failed;
+  }
+  setTimeout(() => {
+    if (status) status.textContent = '';
+  }, 3000);
+}
+
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy]')) {
   button.hidden = false;
-  button.addEventListener('click', async () => {
+  button.addEventListener('click', () => {
     const code = button.closest('[data-code-file]')?.querySelector('pre');
-    const status = button.parentElement?.querySelector<HTMLElement>('[data-copy-status]');
     if (!code) return;
-    try {
-      await navigator.clipboard.writeText(code.textContent ?? '');
-      if (status) status.textContent = 'Copied to clipboard';
-    } catch {
-      if (status) status.textContent = 'Copy failed: select the code and copy it by hand';
+    const status = button.parentElement?.querySelector<HTMLElement>('[data-copy-status]');
+    void copy(code.textContent ?? '', status, 'Copied to clipboard', 'Copy failed: select the code and copy it by hand');
+  });
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy-link]')) {
+  button.hidden = false;
+  button.addEventListener('click', () => {
+    const url = new URL(`#${button.dataset.copyLink}`, location.href).href;
+    const status = button.parentElement?.querySelector<HTMLElement>('[data-copy-status]');
+    void copy(url, status, 'Link copied', `Copy failed: the link is ${url}`);
+  });
+}
+
+// Search: its code (and Pagefind's) loads only when the reader opens it.
+const searchButton = document.querySelector<HTMLButtonElement>('[data-search-open]');
+if (searchButton) {
+  searchButton.hidden = false;
+  const open = (): void => void import('../islands/search/search.ts').then((m) => m.openSearch(searchButton));
+  searchButton.addEventListener('click', open);
+  addEventListener('keydown', (e) => {
+    const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]') !== null;
+    if ((e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) || (e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey))) {
+      e.preventDefault();
+      open();
     }
-    setTimeout(() => {
-      if (status) status.textContent = '';
-    }, 3000);
   });
 }

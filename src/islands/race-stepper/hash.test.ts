@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampStep, formatRaceHash, parseRaceHash } from './hash.ts';
+import { clampStep, formatRaceHash, parseRaceHash, raceFromQuery, raceToQuery } from './hash.ts';
 import { DEFAULT_STATE } from './machine.ts';
 
 describe('parseRaceHash', () => {
@@ -70,5 +70,22 @@ describe('clampStep', () => {
     expect(clampStep(3, 11)).toEqual({ step: 3, notice: null });
     expect(clampStep(10, 11)).toEqual({ step: 10, notice: null });
     expect(clampStep(40, 11)).toEqual({ step: 10, notice: 'Step 40 is past the end of this race (it has steps 0 to 10); showing step 10.' });
+  });
+});
+
+const q = (s: string): URLSearchParams => new URLSearchParams(s);
+
+describe('raceFromQuery', () => {
+  it('round-trips a state', () => {
+    const state = { ...DEFAULT_STATE, step: 3, lock: true };
+    expect(raceFromQuery(raceToQuery(state))).toEqual({ state, notices: [] });
+  });
+
+  it('rejects garbage with notices', () => {
+    for (const bad of ['step=-1', 'step=1e9', 'step=NaN', 'switch=<script>', 'step=1,lock-on']) {
+      const s = raceFromQuery(q(bad));
+      expect(s.notices.length, bad).toBeGreaterThan(0);
+      expect(s.state.lock, bad).toBe(false);
+    }
   });
 });

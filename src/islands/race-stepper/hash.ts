@@ -1,6 +1,7 @@
 /**
  * The stepper's state in the URL, e.g. #race=step-5,switch-after-load,lock-off,ft-off,py-3.13, so
- * that a course can link one moment of the race. Parsed and validated here only: anything invalid
+ * that a course can link one moment of the race; on the stepper's embed page the same settings come
+ * as a query (?step=5&lock=on). Parsed and validated here only: anything invalid
  * falls back to the default and produces a notice (plain text, never HTML).
  */
 import { versionGroup, VERSION_GROUPS, type VersionGroup } from './bytecode.ts';
@@ -80,3 +81,30 @@ export function clampStep(step: number, frameCount: number): { step: number; not
   if (step <= last) return { step: Math.max(0, step), notice: null };
   return { step: last, notice: `Step ${step} is past the end of this race (it has steps 0 to ${last}); showing step ${last}.` };
 }
+
+const RACE_KEYS = ['step', 'switch', 'lock', 'ft', 'py'] as const;
+
+/** Keys: step, switch, lock (on|off), ft (on|off), py; checked by the stepper's own hash parser. */
+export function raceFromQuery(query: URLSearchParams): ParsedHash {
+  const notices: string[] = [];
+  const tokens: string[] = [];
+  for (const key of RACE_KEYS) {
+    const value = query.get(key);
+    if (value === null) continue;
+    // A comma would smuggle in another setting.
+    if (value.includes(',')) notices.push(`${key}: ${quote(value)} is not a valid value and was ignored.`);
+    else tokens.push(`${key}-${value}`);
+  }
+  const parsed = parseRaceHash(`#${HASH_KEY}=${encodeURIComponent(tokens.join(','))}`);
+  return { state: parsed?.state ?? DEFAULT_STATE, notices: [...notices, ...(parsed?.notices ?? [])] };
+}
+
+export function raceToQuery(state: RaceState): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const token of formatRaceHash(state).slice(HASH_KEY.length + 1).split(',')) {
+    const [key = '', ...rest] = token.split('-');
+    query.set(key, rest.join('-'));
+  }
+  return query;
+}
+

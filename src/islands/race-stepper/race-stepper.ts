@@ -2,8 +2,10 @@
  * <race-stepper>: upgrades RaceStepper.astro's server-rendered first frame into a stepper. All the
  * logic is in machine.ts; this file keeps the controls, the view and the URL hash in step.
  */
+import { embeddedDemo } from '../../lib/embed.ts';
+import { shareActions } from '../share.ts';
 import { FREE_THREADED_GROUPS, versionLabel, VERSION_GROUPS, type VersionGroup } from './bytecode.ts';
-import { clampStep, formatRaceHash, HASH_KEY, parseRaceHash } from './hash.ts';
+import { clampStep, formatRaceHash, HASH_KEY, parseRaceHash, raceFromQuery, raceToQuery } from './hash.ts';
 import { buildRace, isForcedSwitch, normalizeConfig, switchHere, type Race, type RaceConfig, type RaceState, type SwitchPoint } from './machine.ts';
 import { renderStage, sourceCode, stepText, switchControl, versionNote } from './render.ts';
 
@@ -30,7 +32,12 @@ export class RaceStepperElement extends HTMLElement {
       this.#state = this.#initial;
       this.#race = buildRace(this.#initial);
       this.#wire();
-      if (!this.#fromHash()) this.#apply(this.#initial);
+      // On the stepper's embed page the state comes from the URL query; elsewhere from #race=….
+      if (embeddedDemo() === 'race-stepper') {
+        const linked = raceFromQuery(new URLSearchParams(location.search));
+        this.#apply(linked.state, { notices: linked.notices });
+      } else if (!this.#fromHash()) this.#apply(this.#initial);
+      this.after(shareActions('race-stepper', () => raceToQuery(this.#state)));
       this.#part('js-note').remove();
       this.#part('ui').hidden = false;
       this.#part('settings').hidden = false;

@@ -3,6 +3,9 @@
  * the model in the browser and redraws with the same render.ts, so the static and the live figure
  * match. `showTrace(trace)` (or the `trace` property) replays any trace, measured ones included.
  */
+import { embeddedDemo } from '../../lib/embed.ts';
+import { timelineFromQuery, timelineToQuery } from '../../lib/url-state.ts';
+import type { ScenarioParams } from '../../sim/params.ts';
 import { gilStateAt } from '../../sim/gilState.ts';
 import type { Trace, TraceEvent } from '../../sim/types.ts';
 import { describeEvent, eventCaption, eventRows, EVENT_ROWS, formatMs, gilFields, noGilNote, panelSummary } from './format.ts';
@@ -17,6 +20,7 @@ import {
   type TimelineLayout,
   type TimelinePanel,
 } from './render.ts';
+import { shareActions } from '../share.ts';
 
 /** The events listed under "what just happened"; one instant rarely has more. */
 const HAPPENED_MAX = 6;
@@ -50,6 +54,8 @@ function latestEvents(trace: Trace, t: number): TraceEvent[] {
 
 export class GilTimelineElement extends HTMLElement {
   #config: TimelineConfig = {};
+  /** The model parameters on show; null for a replayed trace. */
+  #params: ScenarioParams | null = null;
   #panels: readonly TimelinePanel[] = [];
   #title = '';
   #summaries: string[] = [];
@@ -74,14 +80,26 @@ export class GilTimelineElement extends HTMLElement {
   connectedCallback(): void {
     if (!this.#wired) {
       this.#wired = true;
-      this.#config = parseConfig(this.dataset.config);
+      // On the timeline's embed page the state comes from the URL query instead.
+      const linked = embeddedDemo() === 'timeline' ? timelineFromQuery(new URLSearchParams(location.search)) : null;
+      this.#config = linked?.config ?? parseConfig(this.dataset.config);
       this.#wire();
       // A trace set on the element before its code loaded sits in an own property that shadows
       // the accessor: take it over, and let it win over the configuration.
       const early = Object.getOwnPropertyDescriptor(this, 'trace')?.value as Trace | undefined;
       Reflect.deleteProperty(this, 'trace');
       if (early !== undefined) this.showTrace(early);
-      else this.#apply(buildTimeline(this.#config));
+      else {
+        const built = buildTimeline(this.#config);
+        this.#apply(built);
+        if (linked !== null) {
+          // The server-rendered caption describes the embed page's default run.
+          this.#part('caption').textContent = [built.title, built.description].filter(Boolean).join('. ');
+          this.#moveCursor(linked.timeMs * 1000);
+        }
+      }
+      // Replays inside the timing lab have no model state to link to.
+      if (this.closest('timing-lab') === null) this.after(shareActions('timeline', () => this.#query()));
       this.#part('js-note').remove();
       this.#part('ui').hidden = false;
       // The keyboard hint is true only now that the element handles the keys.
@@ -195,8 +213,19 @@ export class GilTimelineElement extends HTMLElement {
     };
   }
 
+  /** The state on show as a URL query: the scenario, the parameters changed from it, the cursor. */
+  #query(): URLSearchParams {
+    const preset: Partial<ScenarioParams> = this.#config.scenario === undefined ? {} : buildTimeline({ scenario: this.#config.scenario }).params;
+    const changed: Partial<Record<keyof ScenarioParams, unknown>> = {};
+    for (const [key, value] of Object.entries(this.#params ?? {}) as [keyof ScenarioParams, unknown][]) {
+      if (preset[key] !== value) changed[key] = value;
+    }
+    return timelineToQuery(this.#config, changed as Partial<ScenarioParams>, this.#cursor / 1000);
+  }
+
   #apply(built: Omit<BuiltTimeline, 'params'> & { params: BuiltTimeline['params'] | null }): void {
     this.pause();
+    this.#params = built.params;
     this.#panels = built.panels;
     this.#title = built.title;
     this.#part('canvas').setAttribute('aria-label', `Timeline: ${built.title}`);

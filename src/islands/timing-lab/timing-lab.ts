@@ -5,6 +5,9 @@
  * prediction, and the Threads + GIL run replayed on <gil-timeline> beside the model's prediction.
  * The main thread only coordinates: the work and every blocking wait happen in the workers.
  */
+import { embeddedDemo } from '../../lib/embed.ts';
+import { labFromQuery, labToQuery } from '../../lib/url-state.ts';
+import { embedUrl, shareActions } from '../share.ts';
 import { clampSettings, iterations, MODE_NAMES, type LabMode, type LabSettings } from '../../lab/config.ts';
 import { analyse, predict, taskCpuOf, type ModeResult, type PredictionInput } from '../../lab/measure.ts';
 import { runMode, RunStopped, webWorker } from '../../lab/runner.ts';
@@ -74,6 +77,9 @@ export class TimingLabElement extends HTMLElement {
     this.#part('stop').addEventListener('click', () => this.stop());
     document.addEventListener('visibilitychange', this.#onVisibility);
     for (const f of this.querySelectorAll('fieldset')) f.disabled = false;
+    // On the lab's embed page the settings come from the URL query.
+    if (embeddedDemo() === 'timing-lab') this.#write(labFromQuery(new URLSearchParams(location.search)).settings);
+    this.after(shareActions('timing-lab', () => labToQuery(this.#read().settings)));
     if (isolated()) {
       this.#part<HTMLButtonElement>('run').disabled = false;
       this.#offerHelperOff();
@@ -122,14 +128,21 @@ export class TimingLabElement extends HTMLElement {
       intervalMs: data.get('intervalMs') ?? undefined,
       io: data.get('io') ?? undefined,
     });
+    this.#write(settings);
+    return { settings, notices: notices.join(' ') };
+  }
+
+  #write(settings: LabSettings): void {
+    const form = this.#form();
     for (const name of ['tasks', 'work', 'intervalMs'] as const) {
       const input = form.elements.namedItem(name);
       if (input instanceof HTMLInputElement) input.value = String(settings[name]);
     }
+    const io = form.elements.namedItem('io');
+    if (io instanceof HTMLSelectElement) io.value = settings.io ? 'io' : 'cpu';
     for (const box of form.querySelectorAll<HTMLInputElement>('input[name="modes"]')) {
       box.checked = settings.modes.includes(box.value as LabMode);
     }
-    return { settings, notices: notices.join(' ') };
   }
 
   #settle(): void {
@@ -175,6 +188,18 @@ export class TimingLabElement extends HTMLElement {
       parts.push(
         p('This page is inside a frame: the page that embeds it must be isolated too, and must allow it with allow="cross-origin-isolated" on the iframe.'),
       );
+      const open = document.createElement('a');
+      // With the settings of the moment it is followed.
+      const link = (): string => embedUrl('timing-lab', labToQuery(this.#read().settings));
+      open.href = link();
+      open.addEventListener('click', () => (open.href = link()));
+      open.target = '_blank';
+      open.rel = 'noopener';
+      open.dataset.tl = 'open';
+      open.textContent = 'Open the timing lab in a new tab, where it can run';
+      const line = document.createElement('p');
+      line.append(open);
+      parts.push(line);
     } else if ('serviceWorker' in navigator && window.isSecureContext && this.dataset.sw !== undefined) {
       parts.push(
         p('Hosts that cannot send headers (GitHub Pages, for one) can still run the lab: this site has a small helper, a service worker that adds the two headers to the site’s own pages.'),

@@ -1,0 +1,113 @@
+/**
+ * Demo state in URL queries (embeds and share links), parsed and validated here only (the race
+ * stepper's, which shares its parser with its #race= hash, in its hash.ts). Unknown keys are ignored;
+ * out-of-range numbers are clamped and garbage is replaced by the default, each with a plain-text
+ * notice for the reader (callers set it as textContent, never as HTML).
+ */
+import type { TimelineConfig } from '../islands/timeline/panels.ts';
+import { clampSettings, LAB_MODES, type LabSettings } from '../lab/config.ts';
+import { scenarioFromParams, type ScenarioParams } from '../sim/params.ts';
+import { isScenarioId } from '../sim/scenarios.ts';
+
+/** Longest piece of a bad value quoted back in a notice. */
+const QUOTE_MAX = 24;
+const quote = (s: string): string => JSON.stringify(s.length > QUOTE_MAX ? `${s.slice(0, QUOTE_MAX)}…` : s);
+
+/** URL key → the model's parameter. */
+const TIMELINE_KEYS = {
+  threads: 'threads',
+  interval: 'switchIntervalMs',
+  workload: 'workload',
+  mode: 'mode',
+  cores: 'cores',
+} as const satisfies Record<string, keyof ScenarioParams>;
+
+/** Longest cursor time a link may ask for (the element clamps to the run's end anyway). */
+const MAX_TIME_MS = 100_000;
+
+export interface TimelineUrlState {
+  readonly config: TimelineConfig;
+  /** Cursor time in ms. */
+  readonly timeMs: number;
+  readonly notices: string[];
+}
+
+export function timelineFromQuery(query: URLSearchParams): TimelineUrlState {
+  const notices: string[] = [];
+  const rawScenario = query.get('scenario');
+  let scenario: TimelineConfig['scenario'];
+  if (rawScenario !== null) {
+    if (isScenarioId(rawScenario)) scenario = rawScenario;
+    else notices.push(`scenario: ${quote(rawScenario)} is not a scenario on this site; showing a model run instead.`);
+  }
+  const raw: Partial<Record<keyof ScenarioParams, string>> = {};
+  for (const [key, name] of Object.entries(TIMELINE_KEYS)) {
+    const value = query.get(key);
+    if (value !== null) raw[name] = value;
+  }
+  const built = scenarioFromParams(raw);
+  notices.push(...built.notices.map((n) => n.replace(/^switchIntervalMs:/, 'interval:')));
+  // Only the values the link gave: a scenario keeps its own for the rest.
+  const given = Object.keys(raw) as (keyof ScenarioParams)[];
+  const params = given.length === 0 ? undefined : Object.fromEntries(given.map((k) => [k, built.params[k]]));
+  const compare = query.get('compare') === '1';
+  return { config: { scenario, params, compare }, timeMs: numberIn('t', query.get('t'), 0, MAX_TIME_MS, notices), notices };
+}
+
+/** `params`: only those that differ from what the scenario shows by itself. */
+export function timelineToQuery(config: TimelineConfig, params: Partial<ScenarioParams>, timeMs: number): URLSearchParams {
+  const query = new URLSearchParams();
+  if (config.scenario !== undefined) query.set('scenario', config.scenario);
+  for (const [key, name] of Object.entries(TIMELINE_KEYS)) {
+    if (params[name] !== undefined) query.set(key, String(params[name]));
+  }
+  if (config.compare === true) query.set('compare', '1');
+  if (timeMs > 0) query.set('t', String(Math.round(timeMs * 1000) / 1000));
+  return query;
+}
+
+/** A number in [min, max]: clamped when outside, the default (min) when not a number. */
+function numberIn(name: string, raw: string | null, min: number, max: number, notices: string[]): number {
+  if (raw === null) return min;
+  const value = raw.trim() === '' ? NaN : Number(raw);
+  if (!Number.isFinite(value)) {
+    notices.push(`${name}: ${quote(raw)} is not a finite number; using ${min}.`);
+    return min;
+  }
+  if (value < min || value > max) {
+    const clamped = Math.min(max, Math.max(min, value));
+    notices.push(`${name}: ${value} is outside ${min}–${max}; using ${clamped}.`);
+    return clamped;
+  }
+  return value;
+}
+
+export interface LabUrlState {
+  readonly settings: LabSettings;
+  readonly notices: string[];
+}
+
+/** Keys: modes (comma-separated), tasks, work (million iterations), interval (ms), io (io|cpu). */
+export function labFromQuery(query: URLSearchParams): LabUrlState {
+  const modes = query.get('modes');
+  const io = query.get('io');
+  const { settings, notices } = clampSettings({
+    modes: modes === null ? undefined : modes.split(','),
+    tasks: query.get('tasks') ?? undefined,
+    work: query.get('work') ?? undefined,
+    intervalMs: query.get('interval') ?? undefined,
+    io: io === null ? undefined : io === 'io',
+  });
+  if (io !== null && io !== 'io' && io !== 'cpu') notices.push(`io: ${quote(io)} should be io or cpu; using cpu.`);
+  return { settings, notices };
+}
+
+export function labToQuery(settings: LabSettings): URLSearchParams {
+  const query = new URLSearchParams();
+  if (settings.modes.length !== LAB_MODES.length) query.set('modes', settings.modes.join(','));
+  query.set('tasks', String(settings.tasks));
+  query.set('work', String(settings.work));
+  query.set('interval', String(settings.intervalMs));
+  query.set('io', settings.io ? 'io' : 'cpu');
+  return query;
+}
