@@ -53,3 +53,19 @@ test('the search button opens it, Escape closes it and gives focus back; demos a
   await expect(dialog).toBeHidden();
   await expect(button).toBeFocused();
 });
+
+test('words typed straight after the shortcut, while search still loads, all reach the search field', async ({ page }) => {
+  await page.goto('/gil-and-io/');
+  // Slow the search code down so the keys surely arrive before it has loaded.
+  await page.route(/\/search\.[^/]*\.js$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 500));
+    await route.continue();
+  });
+  await page.keyboard.press('/');
+  await page.keyboard.type('convoy');
+  const dialog = page.getByRole('dialog', { name: 'Search the site' });
+  const input = dialog.getByRole('searchbox', { name: 'Words to find' });
+  await expect(input).toHaveValue('convoy');
+  await expect(input).toBeFocused();
+  await expect(dialog.locator('a[href^="/gil-and-io/#"]').first()).toBeVisible();
+});

@@ -88,8 +88,15 @@ test.describe('framing by another site', () => {
   });
 });
 
-test('links that open a new tab cannot reach back to this page (rel="noopener")', () => {
+test('links to other sites cannot reach back to this page (rel="noopener")', () => {
+  let external = 0;
   for (const { path, html } of builtPages()) {
-    for (const [a] of html.matchAll(/<a\s[^>]*target="[^"]*"[^>]*>/g)) expect(a, path).toMatch(/\srel="[^"]*noopener/);
+    const own = new URL(/<link rel="canonical" href="([^"]+)"/.exec(html)?.[1] ?? 'http://localhost/').origin;
+    for (const [a, href] of html.matchAll(/<a\s[^>]*href="((?:https?:)?\/\/[^"]*)"[^>]*>/g)) {
+      if (new URL(href, own).origin === own) continue;
+      external++;
+      expect(a, path).toMatch(/\srel="[^"]*noopener/);
+    }
   }
+  expect(external, 'the prose cites its sources').toBeGreaterThan(10);
 });

@@ -31,9 +31,13 @@ export interface StaticServer {
 /** Headers for every response, or per request path (a CSP that differs for embeds, say). */
 export type Headers = Record<string, string> | ((path: string) => Record<string, string>);
 
-/** Serves `root` on `host` (127.0.0.1) at `port` (a free one by default), adding `headers` to every response. */
-export async function serveStatic(root: string, headersFor: Headers = {}, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
+/**
+ * Serves `root` on `host` (127.0.0.1) at `port` (a free one by default), adding `headers` to every
+ * response. A site built under a base path (BASE_PATH=/gil/) is served under it, as its host would.
+ */
+export async function serveStatic(root: string, headersFor: Headers = {}, port = 0, host = '127.0.0.1', basePath = '/'): Promise<StaticServer> {
   const base = resolve(root);
+  const prefix = basePath.replace(/\/?$/, '/');
   const server = createServer((req, res) => {
     void (async () => {
       let path: string;
@@ -44,7 +48,15 @@ export async function serveStatic(root: string, headersFor: Headers = {}, port =
         return;
       }
       const headers = typeof headersFor === 'function' ? headersFor(path) : headersFor;
-      let file = resolve(join(base, path));
+      if (`${path}/` === prefix) {
+        res.writeHead(301, { ...headers, Location: prefix }).end();
+        return;
+      }
+      if (!path.startsWith(prefix)) {
+        res.writeHead(404, { ...headers, 'Content-Type': TYPES['.txt'] as string }).end('Not found');
+        return;
+      }
+      let file = resolve(join(base, path.slice(prefix.length - 1)));
       if (file !== base && !file.startsWith(base + sep)) {
         res.writeHead(403, headers).end();
         return;

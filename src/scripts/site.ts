@@ -44,15 +44,29 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy-li
   });
 }
 
-// Search: its code (and Pagefind's) loads only when the reader opens it.
+// Search: its code (and Pagefind's) loads only when the reader opens it. Keys typed while it loads
+// are kept and handed to the search field, so a reader who types "/convoy" at once loses nothing.
 const searchButton = document.querySelector<HTMLButtonElement>('[data-search-open]');
 if (searchButton) {
   searchButton.hidden = false;
-  const open = (): void => void import('../islands/search/search.ts').then((m) => m.openSearch(searchButton));
+  let typedWhileLoading: string | null = null;
+  const open = (): void => {
+    if (typedWhileLoading !== null) return;
+    typedWhileLoading = '';
+    void import('../islands/search/search.ts')
+      .then((m) => m.openSearch(searchButton, typedWhileLoading ?? ''))
+      .finally(() => (typedWhileLoading = null));
+  };
   searchButton.addEventListener('click', open);
   addEventListener('keydown', (e) => {
+    const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
+    if (typedWhileLoading !== null && plain && e.key.length === 1) {
+      e.preventDefault();
+      typedWhileLoading += e.key;
+      return;
+    }
     const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]') !== null;
-    if ((e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) || (e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey))) {
+    if ((e.key === '/' && !typing && plain) || (e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey))) {
       e.preventDefault();
       open();
     }

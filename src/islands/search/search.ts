@@ -104,10 +104,16 @@ function build(opener: HTMLElement): HTMLDialogElement {
   return box;
 }
 
-export function openSearch(opener: HTMLElement): void {
+/** Opens the dialog; `typed` is what the reader typed while this module loaded. */
+export function openSearch(opener: HTMLElement, typed = ''): void {
   dialog ??= build(opener);
   if (dialog.open) return;
   dialog.showModal();
-  dialog.querySelector('input')!.select();
+  const input = dialog.querySelector('input')!;
+  input.select();
+  if (typed !== '') {
+    input.value = typed;
+    input.dispatchEvent(new Event('input'));
+  }
   void loadPagefind().catch(() => undefined);
 }
