@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { serveStatic, type StaticServer } from '../src/lib/static-server';
-import { gotoInTheme, type Theme } from './site';
+import { collectProblems, gotoInTheme, type Theme } from './site';
 
 // A reader measures threads, free threads and processes in their own browser with the timing lab,
 // and replays the run on the GIL timeline. Timing is never asserted: this machine is shared.
@@ -19,11 +19,7 @@ const DIST = process.env.E2E_DIST ?? 'dist';
 
 let problems: string[] = [];
 test.beforeEach(({ page }) => {
-  problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  problems = collectProblems(page);
 });
 
 /** Opens a page and waits for its first lab to be upgraded. */

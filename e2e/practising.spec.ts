@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './quiet-console';
 import { gotoInTheme, type Theme } from './site';
 
 // A reader works through the practice problems: opens hints one at a time, answers the quizzes
@@ -30,17 +31,6 @@ async function quiz(page: Page, name: 'task-classes' | 'pool-mistakes'): Promise
 
 const question = (q: Locator, id: string): Locator => q.locator(`[data-q="${id}"]`);
 
-let problems: string[] = [];
-test.beforeEach(({ page }) => {
-  problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-});
-test.afterEach(() => {
-  expect(problems, 'console errors and warnings').toEqual([]);
-});
 
 test('hints open one at a time, and each new one is announced', async ({ page }) => {
   await open(page);

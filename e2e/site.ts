@@ -26,3 +26,13 @@ export async function gotoInTheme(page: Page, path: string, theme: Theme): Promi
   await page.emulateMedia({ colorScheme: theme });
   await page.goto(path);
 }
+
+/** Collects what a reader's console would show as a problem: errors, warnings and uncaught exceptions. */
+export function collectProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
+}

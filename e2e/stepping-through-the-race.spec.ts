@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './quiet-console';
 import { gotoInTheme, type Theme } from './site';
 
 // A reader steps through `counter += 1` in two threads, decides where the GIL switches, and sees
@@ -18,17 +19,6 @@ async function openStepper(page: Page, path = '/gil-basics/'): Promise<Locator> 
 const counter = (el: Locator): Locator => el.locator('.rs-counter strong');
 const position = (el: Locator): Locator => el.locator('[data-rs="position"]');
 
-let problems: string[] = [];
-test.beforeEach(({ page }) => {
-  problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-});
-test.afterEach(() => {
-  expect(problems, 'console errors and warnings').toEqual([]);
-});
 
 test('without JavaScript the first frame, the version note and every step in words are there', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './quiet-console';
 import { gotoInTheme, type Theme } from './site';
 
 // A reader watches the GIL move between threads: the timeline figures on the section pages.
@@ -18,17 +19,6 @@ async function openTimeline(page: Page, path = '/gil-basics/', index = 0): Promi
   return el;
 }
 
-let problems: string[] = [];
-test.beforeEach(({ page }) => {
-  problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-});
-test.afterEach(() => {
-  expect(problems, 'console errors and warnings').toEqual([]);
-});
 
 test('without JavaScript the figure, its summary and the event table are all there', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });

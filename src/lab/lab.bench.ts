@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { isolationHeaders } from '../../astro.config.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium.ts';
 import { serveStatic } from '../lib/static-server.ts';
 
 const dist = process.env.LAB_DIST ?? 'dist';
@@ -41,8 +42,8 @@ const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
 const server = await serveStatic(dist, isolationHeaders);
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+  executablePath: chromiumPath,
+  args: CHROMIUM_ARGS,
 });
 try {
   const tab = await browser.newPage();

@@ -12,19 +12,12 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { isolationHeaders } from '../../astro.config.mjs';
 import { builtPages, isRedirectStub } from '../../e2e/support/built-site.ts';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
 
 const dist = process.env.LH_DIST ?? 'dist';
 const COMPARED = 'introduction';
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-gpu',
-];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 interface Row {
   page: string;
@@ -53,7 +46,7 @@ function row(page: string, lhr: Lhr): Row {
 }
 
 async function audit(urls: [string, string][]): Promise<Row[]> {
-  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: CHROME_FLAGS });
   try {
     const rows: Row[] = [];
     for (const [name, url] of urls) {
