@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
+import { codeThemes, codeTransformers } from './src/lib/highlight.ts';
 
 // Where the site is published. Course sites often live under a sub-path (a project page),
 // so both are configurable; every internal link goes through import.meta.env.BASE_URL.
@@ -63,10 +64,7 @@ export default defineConfig({
   redirects: Object.fromEntries(Object.entries(redirects).map(([from, to]) => [from, `${base.replace(/\/$/, '')}${to}`])),
   integrations: [mdx(), sitemap({ filter: (page) => !unlisted(new URL(page).pathname) }), pagefind],
   markdown: {
-    shikiConfig: {
-      // The plain GitHub themes fail WCAG contrast for comments; the high-contrast pair passes.
-      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
-      defaultColor: false,
-    },
+    // Fenced code is highlighted exactly like CodeFile: same themes, colours as classes.
+    shikiConfig: { themes: codeThemes, defaultColor: false, transformers: codeTransformers },
   },
 });

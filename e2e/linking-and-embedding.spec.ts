@@ -40,6 +40,18 @@ test('every published page and heading id in src/anchors.json still works (UPDAT
   }
 });
 
+test('renamed headings keep their old links: the old id lands on the new heading', async ({ page }) => {
+  const aliases = JSON.parse(readFileSync(new URL('../src/anchor-aliases.json', import.meta.url), 'utf8')).pages as Record<string, Record<string, string>>;
+  const pairs = Object.entries(aliases).flatMap(([path, map]) => Object.entries(map).map(([from, to]) => ({ path, from, to })));
+  expect(pairs.length).toBeGreaterThan(0);
+  for (const { path, from, to } of pairs) {
+    await page.goto(`${path}#${from}`);
+    const heading = page.locator(`[id="${to}"]`);
+    await expect(heading.locator(`[id="${from}"]`), `${path}#${from} is on #${to}`).toHaveCount(1);
+    await expect(heading).toBeInViewport();
+  }
+});
+
 test('renamed pages redirect to their new address', async ({ page }) => {
   const entries = Object.entries(redirects as Record<string, string>);
   expect(entries.length).toBeGreaterThan(0);
