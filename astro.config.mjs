@@ -58,7 +58,8 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets as files: the site-wide CSS is fetched once and cached, not repeated in every page.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   server: { port: 4321, headers: isolationHeaders },
   // Astro prefixes the base to the old path but not to the new one.
   redirects: Object.fromEntries(Object.entries(redirects).map(([from, to]) => [from, `${base.replace(/\/$/, '')}${to}`])),

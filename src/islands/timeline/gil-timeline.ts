@@ -89,7 +89,8 @@ export class GilTimelineElement extends HTMLElement {
       const early = Object.getOwnPropertyDescriptor(this, 'trace')?.value as Trace | undefined;
       Reflect.deleteProperty(this, 'trace');
       if (early !== undefined) this.showTrace(early);
-      else {
+      // Nothing to build when a trace was shown before the element was connected.
+      else if (this.#panels.length === 0) {
         const built = buildTimeline(this.#config);
         this.#apply(built);
         if (linked !== null) {

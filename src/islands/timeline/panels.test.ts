@@ -107,6 +107,8 @@ describe('text alternative', () => {
     expect(formatMs(5_200)).toBe('5.2 ms');
     expect(formatMs(480_000)).toBe('480 ms');
     expect(formatMs(1_604_000)).toBe('1,604 ms');
+    expect(formatMs(1_234_567_890)).toBe('1,234,568 ms');
+    expect(formatMs(-1_604_000)).toBe('-1,604 ms');
   });
 
   it('names the GIL fields as in struct _gil_runtime_state', () => {

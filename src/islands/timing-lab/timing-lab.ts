@@ -86,7 +86,10 @@ export class TimingLabElement extends HTMLElement {
     } else {
       this.#explainIsolation();
     }
-    this.#drawPrediction(this.#read().settings);
+    // In a task of its own: the model's run for this machine's cores is the costly part of upgrading.
+    void yieldTask().then(() => {
+      if (!this.#hasRun) this.#drawPrediction(this.#read().settings);
+    });
   }
 
   disconnectedCallback(): void {
@@ -411,19 +414,29 @@ export class TimingLabElement extends HTMLElement {
   /** The measured run and the model's, each on a <gil-timeline> (loaded now if the page had none). */
   async #replay(result: Measured, model: Trace): Promise<void> {
     await import('../timeline/gil-timeline.ts');
+    // Each in a task of its own, so none blocks the page for long on a slow phone: the element's
+    // code (which upgrades any other timelines on the page), the two replays, then the layout that
+    // focusing the Run button forces.
+    await yieldTask();
     const box = this.#part('replay');
+    const name = MODE_NAMES[result.mode];
+    const show = ([measured, predicted]: Iterable<HTMLElementTagNameMap['gil-timeline']>): void => {
+      measured?.showTrace(result.trace, `Measured in this browser: ${name}`);
+      predicted?.showTrace(model, `The model's prediction: ${name}`);
+    };
     if (box.querySelector('gil-timeline') === null) {
       const figures = document.importNode(this.#part<HTMLTemplateElement>('replay-template').content, true);
       // The timeline's loader script came along; the element is already loaded.
       for (const script of figures.querySelectorAll('script')) script.remove();
+      // Shown before they are connected, the timelines skip their default run and draw without
+      // forcing a layout of the page; they redraw at their real width once laid out.
+      show(figures.querySelectorAll('gil-timeline'));
       box.append(figures);
+    } else {
+      show(box.querySelectorAll('gil-timeline'));
     }
     box.hidden = false;
-    const [measured, predicted] = box.querySelectorAll('gil-timeline');
-    const name = MODE_NAMES[result.mode];
-    measured?.showTrace(result.trace, `Measured in this browser: ${name}`);
     await yieldTask();
-    predicted?.showTrace(model, `The model's prediction: ${name}`);
   }
 }
 
