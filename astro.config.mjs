@@ -4,18 +4,12 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
 import { codeThemes, codeTransformers } from './src/lib/highlight.ts';
+import { ISOLATION_HEADERS } from './src/lib/security-headers.ts';
 
 // Where the site is published. Course sites often live under a sub-path (a project page),
 // so both are configurable; every internal link goes through import.meta.env.BASE_URL.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const base = process.env.BASE_PATH ?? '/';
-
-// The timing demos need cross-origin isolation (SharedArrayBuffer). These must be the
-// top-level server.headers: vite.server.headers does not reach pages in dev or preview.
-export const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
 
 // Old addresses that must keep working (course pages link them): old path → new path. Renamed
 // headings keep their old ids through src/anchor-aliases.json instead.
@@ -60,7 +54,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Stylesheets as files: the site-wide CSS is fetched once and cached, not repeated in every page.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  server: { port: 4321, headers: isolationHeaders },
+  // The timing demos need cross-origin isolation (SharedArrayBuffer). Only the top-level
+  // server.headers reach pages in both dev and preview; vite.server.headers does not.
+  server: { port: 4321, headers: ISOLATION_HEADERS },
   // Astro prefixes the base to the old path but not to the new one.
   redirects: Object.fromEntries(Object.entries(redirects).map(([from, to]) => [from, `${base.replace(/\/$/, '')}${to}`])),
   integrations: [mdx(), sitemap({ filter: (page) => !unlisted(new URL(page).pathname) }), pagefind],

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { serveStatic, type StaticServer } from '../src/lib/static-server';
-import { collectProblems, gotoInTheme, type Theme } from './site';
+import { collectProblems, gotoInTheme, inlineScriptBytes, sum, watchScripts, type Theme } from './site';
 
 // A reader measures threads, free threads and processes in their own browser with the timing lab,
 // and replays the run on the GIL timeline. Timing is never asserted: this machine is shared.
@@ -342,32 +342,26 @@ test.describe('with the isolation headers (astro preview)', () => {
   });
 
   test('byte budget: ≤ 5 KB of JS before the lab is visible, ≤ 25 KB once it is, workers included', async ({ page }) => {
-    const scripts = new Map<string, number>();
-    page.on('response', async (response) => {
-      if (response.request().resourceType() !== 'script') return;
-      // A worker's script is reported here, but its body is not available: it is measured below.
-      const body = await response.body().catch(() => null);
-      if (body !== null) scripts.set(response.url(), gzipSync(body).length);
-    });
+    // A worker's script has no body there: it is measured below.
+    const scripts = watchScripts(page);
     const workerUrls = new Set<string>();
     page.on('worker', (worker) => workerUrls.add(worker.url()));
     await page.goto(PAGE, { waitUntil: 'networkidle' });
     const lab = page.locator('timing-lab').first();
     expect(await lab.evaluate((e) => e.matches(':defined')), 'the lab starts out of view').toBe(false);
-    const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? ''));
-    const before = [...scripts.values()].reduce((a, b) => a + b, 0) + inline.reduce((a, s) => a + gzipSync(s).length, 0);
-    const loadedBefore = new Set(scripts.keys());
+    const loadedBefore = await scripts.loaded();
+    const before = sum(loadedBefore.values()) + (await inlineScriptBytes(page));
     await lab.scrollIntoViewIfNeeded();
     await expect(lab.locator('[data-tl="controls"]')).toBeEnabled();
     await smallRun(lab, ['gil']);
     await runAndWait(lab);
     await page.waitForLoadState('networkidle');
-    const after = [...scripts].filter(([url]) => !loadedBefore.has(url));
+    const after = [...(await scripts.loaded())].filter(([url]) => !loadedBefore.has(url));
     expect(workerUrls.size, 'one worker script').toBe(1);
     for (const url of workerUrls) {
       if (!after.some(([seen]) => seen === url)) after.push([url, gzipSync(await (await page.request.get(url)).body()).length]);
     }
-    const total = after.reduce((a, [, size]) => a + size, 0);
+    const total = sum(after.map(([, size]) => size));
     const detail = after.map(([url, size]) => `${url.split('/').pop()} ${size} B`).join(', ');
     test.info().annotations.push({ type: 'bytes', description: `before visible ${before} B gzip; once visible and run +${total} B gzip (${detail})` });
     console.log(`timing lab JS: before visible ${before} B gzip; once visible and run +${total} B gzip (${detail})`);

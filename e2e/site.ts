@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 
 /** The article's sections, in its order: the site must keep both titles and order. */
@@ -36,3 +37,36 @@ export function collectProblems(page: Page): string[] {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   return problems;
 }
+
+/**
+ * Every script the page fetches, as gzipped bytes by URL. `loaded()` waits for the bodies still being
+ * read, so a script that arrived is never missed. A worker's script is reported with no body: it is
+ * left out, and callers that weigh workers fetch them themselves.
+ */
+export function watchScripts(page: Page): { loaded(): Promise<Map<string, number>> } {
+  const sizes = new Map<string, number>();
+  const pending = new Set<Promise<void>>();
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    const read = response.body().then(
+      (body) => void sizes.set(response.url(), gzipSync(body).length),
+      () => undefined,
+    );
+    pending.add(read);
+    void read.finally(() => pending.delete(read));
+  });
+  return {
+    loaded: async () => {
+      while (pending.size > 0) await Promise.all(pending);
+      return new Map(sizes);
+    },
+  };
+}
+
+/** Gzipped bytes of the page's inline scripts. */
+export async function inlineScriptBytes(page: Page): Promise<number> {
+  const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? ''));
+  return inline.reduce((sum, s) => sum + gzipSync(s).length, 0);
+}
+
+export const sum = (values: Iterable<number>): number => [...values].reduce((a, b) => a + b, 0);

@@ -1,8 +1,7 @@
-import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './quiet-console';
-import { gotoInTheme, type Theme } from './site';
+import { gotoInTheme, inlineScriptBytes, sum, watchScripts, type Theme } from './site';
 
 // A reader steps through `counter += 1` in two threads, decides where the GIL switches, and sees
 // the update get lost, then prevented by a lock; a course links one step of it by URL.
@@ -261,21 +260,16 @@ test('at 375 px the page does not scroll sideways, before or after the stepper l
 });
 
 test('byte budget: ≤ 5 KB of JS before the stepper is visible, ≤ 25 KB more once it is', async ({ page }) => {
-  const scripts = new Map<string, number>();
-  page.on('response', async (response) => {
-    if (response.request().resourceType() !== 'script') return;
-    scripts.set(response.url(), gzipSync(await response.body()).length);
-  });
+  const scripts = watchScripts(page);
   await page.goto('/why-the-gil-exists/', { waitUntil: 'networkidle' });
   const el = page.locator('race-stepper');
   expect(await el.evaluate((e) => e.matches(':defined')), 'the stepper starts out of view').toBe(false);
-  const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? ''));
-  const before = [...scripts.values()].reduce((a, b) => a + b, 0) + inline.reduce((a, s) => a + gzipSync(s).length, 0);
-  const loadedBefore = new Set(scripts.keys());
+  const loadedBefore = await scripts.loaded();
+  const before = sum(loadedBefore.values()) + (await inlineScriptBytes(page));
   await el.scrollIntoViewIfNeeded();
   await expect(el.locator('[data-rs="ui"]')).toBeVisible();
   await page.waitForLoadState('networkidle');
-  const after = [...scripts].filter(([url]) => !loadedBefore.has(url)).reduce((a, [, size]) => a + size, 0);
+  const after = sum([...(await scripts.loaded())].filter(([url]) => !loadedBefore.has(url)).map(([, size]) => size));
   console.log(`race stepper JS: before visible ${before} B gzip; once visible +${after} B gzip`);
   expect(before).toBeLessThanOrEqual(5 * 1024);
   expect(after).toBeGreaterThan(0);

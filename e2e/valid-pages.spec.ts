@@ -2,7 +2,6 @@
 //
 // .htmlvalidate.json extends html-validate:recommended and relaxes only what Astro's own output
 // conflicts with:
-// - no-inline-style: Shiki colours code through style="--shiki-light:…" attributes.
 // - doctype-style: Astro writes redirect stubs with a lower-case <!doctype html>.
 // - valid-id (relaxed): headings get id="_top" for the "back to top" link; HTML allows any id
 //   without spaces.

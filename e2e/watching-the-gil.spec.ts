@@ -1,8 +1,7 @@
-import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './quiet-console';
-import { gotoInTheme, type Theme } from './site';
+import { gotoInTheme, inlineScriptBytes, sum, watchScripts, type Theme } from './site';
 
 // A reader watches the GIL move between threads: the timeline figures on the section pages.
 
@@ -345,24 +344,17 @@ test('at 375 px the page does not scroll sideways, before or after the timeline 
 });
 
 test('byte budget: ≤ 5 KB of JS before a timeline is visible, ≤ 25 KB more once it is', async ({ page }) => {
-  const scripts = new Map<string, number>();
-  page.on('response', async (response) => {
-    if (response.request().resourceType() !== 'script') return;
-    scripts.set(response.url(), gzipSync(await response.body()).length);
-  });
+  const scripts = watchScripts(page);
   await page.goto('/gil-and-io/', { waitUntil: 'networkidle' });
   const first = page.locator('gil-timeline').first();
   expect(await first.evaluate((e) => e.matches(':defined')), 'the timeline starts out of view').toBe(false);
-  const inline = await page.evaluate(() =>
-    [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? ''),
-  );
-  const before = [...scripts.values()].reduce((a, b) => a + b, 0) + inline.reduce((a, s) => a + gzipSync(s).length, 0);
-  const loadedBefore = new Set(scripts.keys());
+  const loadedBefore = await scripts.loaded();
+  const before = sum(loadedBefore.values()) + (await inlineScriptBytes(page));
 
   await first.scrollIntoViewIfNeeded();
   await expect(first.locator('[data-gt="ui"]')).toBeVisible();
   await page.waitForLoadState('networkidle');
-  const after = [...scripts].filter(([url]) => !loadedBefore.has(url)).reduce((a, [, size]) => a + size, 0);
+  const after = sum([...(await scripts.loaded())].filter(([url]) => !loadedBefore.has(url)).map(([, size]) => size));
   test.info().annotations.push({ type: 'bytes', description: `before visible ${before} B gzip, once visible +${after} B gzip` });
   console.log(`timeline JS: before visible ${before} B gzip; once visible +${after} B gzip`);
   expect(before).toBeLessThanOrEqual(5 * 1024);

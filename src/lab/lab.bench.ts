@@ -11,7 +11,7 @@ import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { isolationHeaders } from '../../astro.config.mjs';
+import { ISOLATION_HEADERS } from '../lib/security-headers.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium.ts';
 import { serveStatic } from '../lib/static-server.ts';
 
@@ -40,7 +40,7 @@ interface Figures {
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[(values.length - 1) >> 1] as number;
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
-const server = await serveStatic(dist, isolationHeaders);
+const server = await serveStatic(dist, ISOLATION_HEADERS);
 const browser = await chromium.launch({
   executablePath: chromiumPath,
   args: CHROMIUM_ARGS,

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { isolationHeaders } from '../../astro.config.mjs';
 import { builtPages, isRedirectStub } from '../../e2e/support/built-site.ts';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
+import { headersFor } from './security-headers.ts';
 import { serveStatic } from './static-server.ts';
 
 const dist = process.env.LH_DIST ?? 'dist';
@@ -102,7 +102,8 @@ function buildStarlight(): string {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 if (!existsSync(join(dist, 'index.html'))) throw new Error(`No build in ${dist}: run npm run build first`);
-const ours = await serveStatic(dist, isolationHeaders);
+// With the headers a production host sends (isolation and the CSP), as `npm start` serves it.
+const ours = await serveStatic(dist, (path) => headersFor(path));
 try {
   const paths = builtPages(dist).filter((p) => !isRedirectStub(p) && p.path !== '/404.html').map((p) => p.path);
   console.log(`Lighthouse (mobile) on ${paths.length} pages of ${dist}`);

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { EMBED_CSP, headersFor, PAGE_CSP } from './security-headers.ts';
 
 describe('security headers', () => {
-  it('allow no inline script but the hashed one, no eval, and only this origin', () => {
+  it('allow no inline script but the hashed one, no eval, no inline style, and only this origin', () => {
     for (const csp of [PAGE_CSP, EMBED_CSP]) {
       const script = /script-src ([^;]+)/.exec(csp)![1]!;
       expect(script).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
+      expect(csp).toContain("style-src 'self';");
       expect(csp).toContain("connect-src 'self'");
       expect(csp).toContain("object-src 'none'");
     }
@@ -26,5 +27,10 @@ describe('security headers', () => {
       Object.fromEntries([...block.matchAll(/^ {2}([\w-]+): (.+)$/gm)].map((m) => [m[1], m[2]]));
     expect(headers(rule('/*'))).toEqual(headersFor('/'));
     expect(headers(rule('/embed/*'))['Content-Security-Policy']).toBe(EMBED_CSP);
+  });
+
+  it('are the ones the README tells hosts to send', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(`Content-Security-Policy: ${PAGE_CSP}\n`);
   });
 });
