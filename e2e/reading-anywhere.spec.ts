@@ -41,3 +41,16 @@ test('the print stylesheet keeps the article and drops the navigation', async ({
   await expect(page.locator('.sidebar')).toBeHidden();
   await expect(page.locator('.pagination')).toBeHidden();
 });
+
+test('the header is as tall before its buttons appear as after, so the page does not jump when they do', async ({ browser, baseURL }) => {
+  const heights: number[] = [];
+  for (const javaScriptEnabled of [false, true]) {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled, viewport: { width: 412, height: 823 } });
+    const page = await context.newPage();
+    await page.goto('/gil-basics/');
+    await expect(page.locator('[data-search-open]')).toBeVisible({ visible: javaScriptEnabled });
+    heights.push((await page.locator('.site-header').boundingBox())!.height);
+    await context.close();
+  }
+  expect(heights[0]).toBe(heights[1]);
+});

@@ -38,9 +38,8 @@ export class RaceStepperElement extends HTMLElement {
         this.#apply(linked.state, { notices: linked.notices });
       } else if (!this.#fromHash()) this.#apply(this.#initial);
       this.after(shareActions('race-stepper', () => raceToQuery(this.#state)));
-      this.#part('js-note').remove();
-      this.#part('ui').hidden = false;
-      this.#part('settings').hidden = false;
+      // The server-rendered controls hold their place, disabled, until now.
+      for (const part of ['ui', 'settings']) this.#part<HTMLFieldSetElement>(part).disabled = false;
     }
     addEventListener('hashchange', this.#fromHash);
   }

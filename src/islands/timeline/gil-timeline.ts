@@ -101,8 +101,8 @@ export class GilTimelineElement extends HTMLElement {
       }
       // Replays inside the timing lab have no model state to link to.
       if (this.closest('timing-lab') === null) this.after(shareActions('timeline', () => this.#query()));
-      this.#part('js-note').remove();
-      this.#part('ui').hidden = false;
+      // The server-rendered controls hold their place, disabled, until now.
+      this.#part<HTMLFieldSetElement>('ui').disabled = false;
       // The keyboard hint is true only now that the element handles the keys.
       this.#part('canvas').setAttribute('aria-describedby', this.#part('keys').id);
     }

@@ -66,7 +66,6 @@ export class TimingLabElement extends HTMLElement {
   connectedCallback(): void {
     if (this.#wired) return;
     this.#wired = true;
-    this.#part('note').remove();
     this.#form().addEventListener('submit', (e) => {
       e.preventDefault();
       void this.#start();
