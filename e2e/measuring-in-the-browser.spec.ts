@@ -27,7 +27,7 @@ async function openLab(page: Page, url = PAGE, index = 0): Promise<Locator> {
   await page.goto(url);
   const lab = page.locator('timing-lab').nth(index);
   await lab.scrollIntoViewIfNeeded();
-  await expect(lab.locator('[data-tl="controls"]')).toBeEnabled();
+  await expect(lab.locator('input[name="tasks"]')).toBeEnabled();
   return lab;
 }
 
@@ -282,7 +282,7 @@ test.describe('with the isolation headers (astro preview)', () => {
     // Problem 5 has a lab of its own, without the prediction.
     const second = page.locator('timing-lab').nth(1);
     await second.scrollIntoViewIfNeeded();
-    await expect(second.locator('[data-tl="controls"]')).toBeEnabled();
+    await expect(second.locator('input[name="tasks"]')).toBeEnabled();
     await expect(second.getByRole('group', { name: 'Predict first' })).toHaveCount(0);
   });
 
@@ -291,7 +291,7 @@ test.describe('with the isolation headers (astro preview)', () => {
       await gotoInTheme(page, PAGE, theme);
       const lab = page.locator('timing-lab').first();
       await lab.scrollIntoViewIfNeeded();
-      await expect(lab.locator('[data-tl="controls"]')).toBeEnabled();
+      await expect(lab.locator('input[name="tasks"]')).toBeEnabled();
       await smallRun(lab);
       await runAndWait(lab);
       await expect(lab.locator('gil-timeline')).toHaveCount(2);
@@ -352,7 +352,7 @@ test.describe('with the isolation headers (astro preview)', () => {
     const loadedBefore = await scripts.loaded();
     const before = sum(loadedBefore.values()) + (await inlineScriptBytes(page));
     await lab.scrollIntoViewIfNeeded();
-    await expect(lab.locator('[data-tl="controls"]')).toBeEnabled();
+    await expect(lab.locator('input[name="tasks"]')).toBeEnabled();
     await smallRun(lab, ['gil']);
     await runAndWait(lab);
     await page.waitForLoadState('networkidle');

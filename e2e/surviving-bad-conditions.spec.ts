@@ -117,22 +117,34 @@ test.describe('without SharedArrayBuffer and with a single core', () => {
   });
 });
 
-test('keyboard only: Tab reaches every control of gil-basics, each shows focus and works', async ({ page }) => {
-  const errors = watchErrors(page);
-  await page.goto('/gil-basics/');
+/**
+ * Tabs through the whole page from the top: every enabled control of its interactive elements is
+ * reached (a radio group once, as Tab enters it) and shows a visible focus ring on the way.
+ */
+async function tabThrough(page: Page, path: string, within: string): Promise<void> {
+  await page.goto(path);
   // Load every demo first, as scrolling by Tab would.
-  for (const demo of await page.locator(DEMOS).all()) {
+  for (const demo of await page.locator(within).all()) {
     await demo.scrollIntoViewIfNeeded();
-    await expect(demo).toHaveJSProperty('isConnected', true);
     await expect.poll(() => demo.evaluate((e) => e.matches(':defined'))).toBe(true);
+    // Upgraded demos enable the controls they server-rendered disabled.
+    await expect(demo.locator('fieldset[disabled]')).toHaveCount(0);
   }
   await page.evaluate(() => window.scrollTo(0, 0));
-  const controls = await page.locator(`:is(${DEMOS}) :is(button, input, select):visible`).evaluateAll((els) =>
-    els.filter((e) => !(e as HTMLButtonElement).disabled).map((e, i) => (e.setAttribute('data-kb', String(i)), String(i))),
-  );
+  const controls = await page.locator(`:is(${within}) :is(button, input, select, summary):visible`).evaluateAll((els) => [
+    ...new Set(
+      els
+        .filter((e) => !(e as HTMLButtonElement).disabled)
+        .map((e, i) => {
+          const key = e instanceof HTMLInputElement && e.type === 'radio' ? `radio:${e.name}` : String(i);
+          e.setAttribute('data-kb', key);
+          return key;
+        }),
+    ),
+  ]);
   expect(controls.length).toBeGreaterThan(8);
   const reached = new Set<string>();
-  for (let i = 0; i < 400 && reached.size < controls.length; i++) {
+  for (let i = 0; i < 600 && reached.size < controls.length; i++) {
     await page.keyboard.press('Tab');
     const info = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
@@ -144,7 +156,12 @@ test('keyboard only: Tab reaches every control of gil-basics, each shows focus a
     expect(info.outline, `focus is visible on ${info.tag}`).toBe(true);
     if (info.kb !== null) reached.add(info.kb);
   }
-  expect(controls.filter((c) => !reached.has(c)), 'demo controls Tab never reached').toEqual([]);
+  expect(controls.filter((c) => !reached.has(c)), `${path}: controls Tab never reached`).toEqual([]);
+}
+
+test('keyboard only: Tab reaches every control of gil-basics, each shows focus and works', async ({ page }) => {
+  const errors = watchErrors(page);
+  await tabThrough(page, '/gil-basics/', DEMOS);
 
   // Operate each demo by keyboard.
   const timeline = page.locator('gil-timeline').first();
@@ -163,6 +180,32 @@ test('keyboard only: Tab reaches every control of gil-basics, each shows focus a
   await stepper.getByRole('button', { name: 'Step', exact: true }).focus();
   await page.keyboard.press('Space');
   await expect(stepper.locator('[data-rs="text"]')).not.toHaveText(before);
+  expect(errors).toEqual([]);
+});
+
+test('keyboard only: the practice page, with every kind of demo, quizzes and hints, is reachable and works', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = watchErrors(page);
+  await tabThrough(page, '/practice-problems/', `${DEMOS}, practice-quiz, practice-hints, practice-progress`);
+
+  // Answer a quiz question, open a hint and run a small lab, all from the keyboard.
+  const quiz = page.locator('practice-quiz').first();
+  await quiz.locator('input[type="radio"]').first().focus();
+  await page.keyboard.press('Space');
+  await expect(quiz.locator('[data-q="feedback"]').first()).toBeVisible();
+  const hints = page.locator('practice-hints').first();
+  await hints.locator('[data-hints="next"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(hints.locator('li:visible')).not.toHaveCount(0);
+  const lab = page.locator('timing-lab').first();
+  for (const [label, value] of [['Tasks', '2'], ['Work per task (million iterations)', '2']] as const) {
+    await lab.getByLabel(label).focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(value);
+  }
+  await lab.getByRole('button', { name: 'Run' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(lab.locator('[data-tl="status"]')).toContainText('Done', { timeout: 60_000 });
   expect(errors).toEqual([]);
 });
 

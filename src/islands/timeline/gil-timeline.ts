@@ -89,22 +89,25 @@ export class GilTimelineElement extends HTMLElement {
       const early = Object.getOwnPropertyDescriptor(this, 'trace')?.value as Trace | undefined;
       Reflect.deleteProperty(this, 'trace');
       if (early !== undefined) this.showTrace(early);
-      // Nothing to build when a trace was shown before the element was connected.
-      else if (this.#panels.length === 0) {
-        const built = buildTimeline(this.#config);
-        this.#apply(built);
-        if (linked !== null) {
-          // The server-rendered caption describes the embed page's default run.
-          this.#part('caption').textContent = [built.title, built.description].filter(Boolean).join('. ');
-          this.#moveCursor(linked.timeMs * 1000);
-        }
-      }
       // Replays inside the timing lab have no model state to link to.
       if (this.closest('timing-lab') === null) this.after(shareActions('timeline', () => this.#query()));
-      // The server-rendered controls hold their place, disabled, until now.
-      this.#part<HTMLFieldSetElement>('ui').disabled = false;
       // The keyboard hint is true only now that the element handles the keys.
       this.#part('canvas').setAttribute('aria-describedby', this.#part('keys').id);
+      // The model's run and the first drawing get a task of their own, so that upgrading never
+      // blocks a slow phone for long; the server-rendered controls stay disabled until then.
+      setTimeout(() => {
+        // Nothing to build when a trace was shown meanwhile or before the element was connected.
+        if (this.#panels.length === 0) {
+          const built = buildTimeline(this.#config);
+          this.#apply(built);
+          if (linked !== null) {
+            // The server-rendered caption describes the embed page's default run.
+            this.#part('caption').textContent = [built.title, built.description].filter(Boolean).join('. ');
+            this.#moveCursor(linked.timeMs * 1000);
+          }
+        }
+        this.#part<HTMLFieldSetElement>('ui').disabled = false;
+      }, 0);
     }
     this.#resize.observe(this.#part('canvas'));
     document.addEventListener('visibilitychange', this.#onVisibility);
