@@ -73,7 +73,8 @@ const isBlank = (n: Child | undefined): boolean => n?.type === 'text' && n.value
  * A transformer that colours tokens by class instead of a style attribute per token: tokens in the
  * plain text colour lose their <span> (the <pre> gives that colour), and neighbouring tokens of one
  * colour, also across blank space, share a <span>. Font styles are dropped: the site never showed
- * them. A colour outside the palette keeps its style attribute, so nothing is ever miscoloured.
+ * them. A colour outside the palette keeps its style attribute, never a wrong class; the CSP blocks
+ * such attributes, so html-validate fails any built page that has one (e2e/valid-pages).
  */
 export function classTokens(palette: CodePalette): ShikiTransformer {
   const classOf = new Map([...palette.classes].map(([name, colours]) => [pairKey(colours), name]));
