@@ -55,7 +55,7 @@ export type RecordedVersion = (typeof RECORDED_VERSIONS)[number];
 export const TOLERANCE = { slice: 0.25, wall: 0.2 } as const;
 
 export interface Check {
-  readonly name: 'median slice ≈ switch interval' | 'wall ≈ model wall' | 'wall ≈ sequential';
+  readonly name: 'median slice ≈ switch interval' | 'wall ≈ model wall';
   readonly measured: number;
   readonly expected: number;
   /** measured / expected. */
@@ -78,7 +78,11 @@ export interface Report {
   readonly wall: number;
   readonly modelWall: number;
   readonly sequentialWall: number;
-  /** wall / sequentialWall: ≈ 1 means threads bought nothing (the GIL); < 1 would be a speed-up. */
+  /**
+   * wall / sequentialWall: ≈ 1 means threads bought nothing (the GIL); < 1 would be a speed-up.
+   * Shown, not checked: it compares two runs timed apart, and on a shared VM the CPU time of the
+   * same loop varies up to 1.9× from one run to the next (seen here), so it cannot judge a model.
+   */
   readonly vsSequential: number;
   /** Empty for one thread: with nobody waiting there is no switching to check. */
   readonly checks: readonly Check[];
@@ -182,8 +186,8 @@ function check(name: Check['name'], measured: number, expected: number, toleranc
 /**
  * Compares a recording with the model. With two or more threads: the median slice must be the
  * switch interval (waiters ask for the GIL after one interval), and the wall time the model's:
- * the sum of the threads' CPU times (only the GIL holder runs Python), which is also about the
- * time one thread takes for all the work.
+ * the sum of the threads' CPU times (only the GIL holder runs Python), so threads bought no
+ * speed-up. Both compare figures from the same run, which a noisy neighbour moves together.
  */
 export function compare(rec: Recording, tolerance: typeof TOLERANCE = TOLERANCE): Report {
   const measured = summarize(measuredTrace(rec));
@@ -194,8 +198,6 @@ export function compare(rec: Recording, tolerance: typeof TOLERANCE = TOLERANCE)
       : [
           check('median slice ≈ switch interval', measured.holds.median, rec.switchInterval, tolerance.slice),
           check('wall ≈ model wall', rec.wall, model.wall, tolerance.wall),
-          // The model's wall for the same work done by one thread: threads bring no speed-up.
-          check('wall ≈ sequential', rec.wall, rec.sequentialWall, tolerance.wall),
         ];
   return {
     version: rec.version,
@@ -220,7 +222,7 @@ const ms = (us: number): string => `${(us / 1000).toFixed(1)} ms`;
 
 /** One line per report, for the runner and for test failure messages. */
 export function formatReport(r: Report): string {
-  const [slice, wall, sequential] = r.checks;
+  const [slice, wall] = r.checks;
   const mark = (c: Check | undefined): string => (c?.pass === false ? ' ✗' : '');
   const verdict = r.checks.length === 0 ? 'baseline' : r.pass ? 'PASS' : 'FAIL';
   const parts = [
@@ -230,7 +232,7 @@ export function formatReport(r: Report): string {
       : `median slice ${ms(r.medianSlice)} = ${slice.ratio.toFixed(2)}× interval${mark(slice)} (model ${ms(r.modelMedianSlice)})`,
     `wall ${ms(r.wall)}`,
     `model ${ms(r.modelWall)}${wall === undefined ? '' : ` (${wall.ratio.toFixed(2)}×${mark(wall)})`}`,
-    `sequential ${ms(r.sequentialWall)} (wall/seq ${r.vsSequential.toFixed(2)}×${mark(sequential)})`,
+    `sequential ${ms(r.sequentialWall)} (wall/seq ${r.vsSequential.toFixed(2)}×)`,
     `${r.slices} slices, ${r.preempted} OS preemptions`,
     verdict,
   ];
