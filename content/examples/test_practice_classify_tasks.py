@@ -7,7 +7,7 @@ cores, so when the shared machine is too busy that check is skipped with the rea
 """
 import re
 
-from _testing import run_example, two_cores_free, unittest, usable_cores, versions_available
+from _testing import run_example, two_cores_free, unittest, until, usable_cores, versions_available
 
 LINE = re.compile(r"^(.+?): +(\d+\.\d+)x  (.+) \(expected: (releases|holds)\)$", re.M)
 
@@ -18,15 +18,17 @@ def parse(stdout):
 
 class ClassifyTasksTest(unittest.TestCase):
     def test_every_task_reported_and_gil_holders_do_not_overlap(self):
-        out = run_example("practice_classify_tasks.py", 0.3).stdout
-        rows = parse(out)
-        self.assertEqual(len(rows), 7, out)
+        def holders_do_not_overlap(out):
+            return all(ratio < 1.4 for ratio, expected in parse(out).values() if expected == "holds")
+
+        # A slowed 1-thread run looks like overlap; a task that really overlaps does so every time.
+        ok, outs = until(lambda: run_example("practice_classify_tasks.py", 0.3).stdout, holders_do_not_overlap)
+        rows = parse(outs[0])
+        self.assertEqual(len(rows), 7, outs[0])
         self.assertEqual(sum(e == "releases" for _, e in rows.values()), 3)
         sleep = next(r for n, (r, _) in rows.items() if n.startswith("time.sleep"))
-        self.assertGreater(sleep, 1.7, out)  # waiting overlaps even on one core
-        for name, (ratio, expected) in rows.items():
-            if expected == "holds":
-                self.assertLess(ratio, 1.4, "%s should not overlap\n%s" % (name, out))
+        self.assertGreater(sleep, 1.7, outs[0])  # waiting overlaps even on one core
+        self.assertTrue(ok, "a task that holds the GIL overlapped:\n" + "\n".join(outs))
 
     @unittest.skipIf(usable_cores() < 2, "only 1 CPU core available: C code cannot overlap")
     def test_c_code_that_releases_the_gil_overlaps(self):

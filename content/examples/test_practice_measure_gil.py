@@ -10,7 +10,7 @@ import re
 import subprocess
 import sys
 
-from _testing import run_example, two_cores_free, unittest, usable_cores, versions_available
+from _testing import run_example, two_cores_free, unittest, until, usable_cores, versions_available
 
 
 def parse(stdout):
@@ -27,15 +27,22 @@ def is_gil_build(python):
 
 class MeasureGilTest(unittest.TestCase):
     def test_output_and_gil_build_threads_do_not_scale(self):
-        out = run_example("practice_measure_gil.py", 1000000, 2).stdout
-        header, speedups = parse(out)
+        gil = is_gil_build(sys.executable)
+
+        def no_speedup(out):
+            speedups = parse(out)[1]
+            return not gil or max(speedups["threads=2"], speedups["threads=4"]) < 1.5
+
+        # A slowed threads=1 baseline looks like a speed-up; threads that really ran in
+        # parallel would look like one every time.
+        ok, outs = until(lambda: run_example("practice_measure_gil.py", 1000000, 2).stdout, no_speedup)
+        header, speedups = parse(outs[0])
         self.assertEqual(sorted(speedups), ["processes=2", "processes=4", "threads=1", "threads=2", "threads=4"])
         self.assertRegex(header, r"free-threaded build: (True|False)")
-        if is_gil_build(sys.executable):
+        if gil:
             self.assertIn("GIL enabled: True", header)
             self.assertIn("free-threaded build: False", header)
-            self.assertLess(speedups["threads=2"], 1.5, out)
-            self.assertLess(speedups["threads=4"], 1.5, out)
+            self.assertTrue(ok, "threads sped up CPU-bound work on a GIL build:\n" + "\n".join(outs))
 
     def test_says_which_build_it_runs_on(self):
         out = run_example("practice_measure_gil.py", 200000, 1).stdout
