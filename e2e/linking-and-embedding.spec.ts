@@ -115,6 +115,21 @@ test('Share and Embed give the current state, and the link opens exactly that vi
   await expect.poll(() => embedded.evaluate((el) => (el as HTMLElement & { cursor: number }).cursor)).toBe(cursor);
   await expect(page.locator('[data-embed-notice]')).toBeHidden();
 
+  // A link names only what the reader changed; the rest is the scenario's (convoy: mixed work).
+  await page.goto('/gil-and-io/');
+  const convoy = page.locator('gil-timeline').nth(1);
+  await convoy.scrollIntoViewIfNeeded();
+  await convoy.getByLabel('Threads').fill('4');
+  await convoy.getByLabel('Threads').dispatchEvent('change');
+  const title = await convoy.locator('.gt-canvas').getAttribute('aria-label');
+  expect(title).toBe('Timeline: 4 threads with the GIL, mixed CPU and I/O work');
+  await page.locator('gil-timeline + .share-actions').nth(1).getByRole('button', { name: 'Share link' }).click();
+  const convoyLink = await page.evaluate(() => navigator.clipboard.readText());
+  expect(convoyLink).toBe(`${baseURL}/embed/timeline/?scenario=convoy&threads=4`);
+  await page.goto(convoyLink);
+  await expect(page.locator('gil-timeline .gt-canvas')).toHaveAttribute('aria-label', title!);
+  await expect(page.locator('gil-timeline').getByLabel('Work', { exact: true })).toHaveValue('mixed');
+
   // The stepper's step.
   await page.goto('/gil-basics/');
   const stepper = page.locator('race-stepper');

@@ -29,6 +29,15 @@ describe('timelineFromQuery', () => {
     expect(s.config.params).toEqual({ threads: 8, switchIntervalMs: 5 });
   });
 
+  it('falls back to the scenario’s own value for a bad one, as for a missing one', () => {
+    const s = timelineFromQuery(q('scenario=convoy&workload=gpu&interval=NaN'));
+    expect(s.config.params).toEqual({ workload: 'mixed', switchIntervalMs: 5 });
+    expect(s.notices).toEqual([
+      'interval: "NaN" is not a finite number; using the default 5.',
+      'workload: "gpu" is not one of cpu, io, mixed; using mixed.',
+    ]);
+  });
+
   it('round-trips what it writes', () => {
     const params = { threads: 3, switchIntervalMs: 2.5, workload: 'io', mode: 'free-threaded', cores: 2 } as const;
     const back = timelineFromQuery(timelineToQuery({ scenario: 'convoy', compare: true }, params, 7));

@@ -6,7 +6,7 @@
  */
 import type { TimelineConfig } from '../islands/timeline/panels.ts';
 import { clampSettings, LAB_MODES, type LabSettings } from '../lab/config.ts';
-import { scenarioFromParams, type ScenarioParams } from '../sim/params.ts';
+import { presetParams, scenarioFromParams, type ScenarioParams } from '../sim/params.ts';
 import { isScenarioId } from '../sim/scenarios.ts';
 
 /** Longest piece of a bad value quoted back in a notice. */
@@ -45,7 +45,8 @@ export function timelineFromQuery(query: URLSearchParams): TimelineUrlState {
     const value = query.get(key);
     if (value !== null) raw[name] = value;
   }
-  const built = scenarioFromParams(raw);
+  // A bad value falls back to what the scenario shows by itself, as a missing one does.
+  const built = scenarioFromParams(raw, scenario === undefined ? undefined : presetParams(scenario));
   notices.push(...built.notices.map((n) => n.replace(/^switchIntervalMs:/, 'interval:')));
   // Only the values the link gave: a scenario keeps its own for the rest.
   const given = Object.keys(raw) as (keyof ScenarioParams)[];

@@ -1,5 +1,5 @@
-import { MODES } from './input.ts';
-import { CONVOY_CPU, convoyIoThread, CPU_BOUND_TASK, cpuThread, requestThread } from './scenarios.ts';
+import { DEFAULTS, MODES } from './input.ts';
+import { CONVOY_CPU, convoyIoThread, CPU_BOUND_TASK, cpuThread, getScenario, requestThread, type ScenarioId } from './scenarios.ts';
 import type { Mode, SimInput, ThreadSpec } from './types.ts';
 
 export type Workload = 'cpu' | 'io' | 'mixed';
@@ -29,6 +29,22 @@ export const PARAM_LIMITS = {
 
 const WORKLOADS: readonly Workload[] = ['cpu', 'io', 'mixed'];
 
+/** The parameter values that describe a scenario, so that controls and links start from what it shows. */
+export function presetParams(id: ScenarioId): ScenarioParams {
+  const { input } = getScenario(id);
+  const withIo = input.threads.filter((t) => t.steps.some((s) => s.kind === 'io')).length;
+  const workload: Workload = withIo === 0 ? 'cpu' : withIo === input.threads.length ? 'io' : 'mixed';
+  return {
+    // Not clamped: a preset may have more threads than the control allows, and the control should
+    // say so rather than disagree with the figure.
+    threads: input.threads.length,
+    switchIntervalMs: (input.switchInterval ?? DEFAULTS.switchInterval) / 1000,
+    workload,
+    mode: input.mode,
+    cores: input.cores ?? DEFAULTS.cores,
+  };
+}
+
 export interface BuiltScenario {
   readonly input: SimInput;
   /** The values actually used, after defaults and clamping. */
@@ -41,9 +57,9 @@ function numberParam(
   name: keyof typeof PARAM_LIMITS,
   raw: unknown,
   integer: boolean,
+  fallback: number,
   notices: string[],
 ): number {
-  const fallback = PARAM_DEFAULTS[name];
   if (raw === undefined) return fallback;
   // URL values arrive as strings; Number('') would be 0, so blank counts as not a number.
   const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
@@ -92,16 +108,20 @@ function workloadThread(workload: Workload, i: number): ThreadSpec {
 
 /**
  * Builds a simulation input from untrusted values (URL query, embed attributes). Missing values
- * take the defaults silently; malformed or out-of-range ones are replaced and reported.
+ * take the defaults silently (a scenario's own values, when a link names one); malformed or
+ * out-of-range ones are replaced and reported.
  */
-export function scenarioFromParams(raw: { readonly [K in keyof ScenarioParams]?: unknown }): BuiltScenario {
+export function scenarioFromParams(
+  raw: { readonly [K in keyof ScenarioParams]?: unknown },
+  defaults: ScenarioParams = PARAM_DEFAULTS,
+): BuiltScenario {
   const notices: string[] = [];
   const params: ScenarioParams = {
-    threads: numberParam('threads', raw.threads, true, notices),
-    switchIntervalMs: numberParam('switchIntervalMs', raw.switchIntervalMs, false, notices),
-    workload: choiceParam('workload', raw.workload, WORKLOADS, PARAM_DEFAULTS.workload, notices),
-    mode: choiceParam('mode', raw.mode, MODES, PARAM_DEFAULTS.mode, notices),
-    cores: numberParam('cores', raw.cores, true, notices),
+    threads: numberParam('threads', raw.threads, true, defaults.threads, notices),
+    switchIntervalMs: numberParam('switchIntervalMs', raw.switchIntervalMs, false, defaults.switchIntervalMs, notices),
+    workload: choiceParam('workload', raw.workload, WORKLOADS, defaults.workload, notices),
+    mode: choiceParam('mode', raw.mode, MODES, defaults.mode, notices),
+    cores: numberParam('cores', raw.cores, true, defaults.cores, notices),
   };
   const input: SimInput = {
     mode: params.mode,

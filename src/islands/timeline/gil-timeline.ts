@@ -5,7 +5,7 @@
  */
 import { embeddedDemo } from '../../lib/embed.ts';
 import { timelineFromQuery, timelineToQuery } from '../../lib/url-state.ts';
-import type { ScenarioParams } from '../../sim/params.ts';
+import { presetParams, type ScenarioParams } from '../../sim/params.ts';
 import { gilStateAt } from '../../sim/gilState.ts';
 import type { Trace, TraceEvent } from '../../sim/types.ts';
 import { describeEvent, eventCaption, eventRows, EVENT_ROWS, formatMs, gilFields, noGilNote, panelSummary } from './format.ts';
@@ -21,6 +21,7 @@ import {
   type TimelinePanel,
 } from './render.ts';
 import { shareActions } from '../share.ts';
+import { yieldTask } from '../yield-task.ts';
 
 /** The events listed under "what just happened"; one instant rarely has more. */
 const HAPPENED_MAX = 6;
@@ -95,7 +96,7 @@ export class GilTimelineElement extends HTMLElement {
       this.#part('canvas').setAttribute('aria-describedby', this.#part('keys').id);
       // The model's run and the first drawing get a task of their own, so that upgrading never
       // blocks a slow phone for long; the server-rendered controls stay disabled until then.
-      setTimeout(() => {
+      void yieldTask().then(() => {
         // Nothing to build when a trace was shown meanwhile or before the element was connected.
         if (this.#panels.length === 0) {
           const built = buildTimeline(this.#config);
@@ -107,7 +108,7 @@ export class GilTimelineElement extends HTMLElement {
           }
         }
         this.#part<HTMLFieldSetElement>('ui').disabled = false;
-      }, 0);
+      });
     }
     this.#resize.observe(this.#part('canvas'));
     document.addEventListener('visibilitychange', this.#onVisibility);
@@ -219,7 +220,7 @@ export class GilTimelineElement extends HTMLElement {
 
   /** The state on show as a URL query: the scenario, the parameters changed from it, the cursor. */
   #query(): URLSearchParams {
-    const preset: Partial<ScenarioParams> = this.#config.scenario === undefined ? {} : buildTimeline({ scenario: this.#config.scenario }).params;
+    const preset: Partial<ScenarioParams> = this.#config.scenario === undefined ? {} : presetParams(this.#config.scenario);
     const changed: Partial<Record<keyof ScenarioParams, unknown>> = {};
     for (const [key, value] of Object.entries(this.#params ?? {}) as [keyof ScenarioParams, unknown][]) {
       if (preset[key] !== value) changed[key] = value;

@@ -34,6 +34,17 @@ describe('buildTimeline', () => {
     expect(clamped.panels[0]!.trace.threads).toHaveLength(8);
   });
 
+  it('takes what a link leaves out from the scenario, not from the site-wide defaults', () => {
+    // A shared link names only what the reader changed: convoy with 4 threads is still mixed work.
+    const built = buildTimeline({ scenario: 'convoy', params: { threads: '4' } });
+    expect(built.params).toEqual({ ...buildTimeline({ scenario: 'convoy' }).params, threads: 4 });
+    expect(built.title).toBe('4 threads with the GIL, mixed CPU and I/O work');
+    expect(built.notices).toEqual([]);
+    const bad = buildTimeline({ scenario: 'convoy', params: { workload: 'gpu' } });
+    expect(bad.notices).toEqual(['workload: "gpu" is not one of cpu, io, mixed; using mixed.']);
+    expect(bad.title).toBe('The convoy effect');
+  });
+
   it('compares the same work under each mode on one figure', () => {
     const built = buildTimeline({ scenario: 'cpu-bound-4-threads', compare: true });
     expect(built.panels.map((p) => p.trace.mode)).toEqual(['gil', 'free-threaded', 'processes']);

@@ -2,8 +2,8 @@
  * What a <gil-timeline> shows, from its configuration: a named scenario or reader-supplied
  * parameters, optionally run under every mode for comparison. Used at build time and in the browser.
  */
-import { DEFAULTS, MODES } from '../../sim/input.ts';
-import { scenarioFromParams, type ScenarioParams, type Workload } from '../../sim/params.ts';
+import { MODES } from '../../sim/input.ts';
+import { presetParams, scenarioFromParams, type BuiltScenario, type ScenarioParams, type Workload } from '../../sim/params.ts';
 import { getScenario, isScenarioId, type ScenarioId } from '../../sim/scenarios.ts';
 import { simulate } from '../../sim/simulate.ts';
 import type { Mode, SimInput } from '../../sim/types.ts';
@@ -43,21 +43,6 @@ const TITLES: Record<Mode, readonly [string, string]> = {
   processes: ['process', 'processes'],
 };
 
-/** The parameter values that describe a preset, so that the controls start from what is shown. */
-function paramsOf(input: SimInput): ScenarioParams {
-  const withIo = input.threads.filter((t) => t.steps.some((s) => s.kind === 'io')).length;
-  const workload: Workload = withIo === 0 ? 'cpu' : withIo === input.threads.length ? 'io' : 'mixed';
-  return {
-    // Not clamped: a preset may have more threads than the control allows, and the control should
-    // say so rather than disagree with the figure.
-    threads: input.threads.length,
-    switchIntervalMs: (input.switchInterval ?? DEFAULTS.switchInterval) / 1000,
-    workload,
-    mode: input.mode,
-    cores: input.cores ?? DEFAULTS.cores,
-  };
-}
-
 function panelsOf(input: SimInput, compare: boolean): TimelinePanel[] {
   if (!compare) return [{ trace: simulate(input) }];
   return MODES.map((mode) => ({ trace: simulate({ ...input, mode }), heading: COMPARE_HEADINGS[mode] }));
@@ -67,21 +52,21 @@ function panelsOf(input: SimInput, compare: boolean): TimelinePanel[] {
  * A preset as is, or with reader-chosen parameters. While the threads, the work and the mode stay
  * the preset's, a new switch interval or core count is applied to the preset itself, so the reader
  * sees the same program under a different setting; otherwise the generic workloads of
- * scenarioFromParams take over.
+ * scenarioFromParams take over, with the preset's values for any parameter not given (a link
+ * names only those the reader changed).
  */
 export function buildTimeline(config: TimelineConfig): BuiltTimeline {
   const compare = config.compare === true;
   // The configuration may come from a URL or an attribute: anything but an object means no parameters.
   const raw = typeof config.params === 'object' && config.params !== null ? config.params : undefined;
-  const notices: string[] = [];
   if (config.scenario !== undefined && isScenarioId(config.scenario)) {
     const scenario = getScenario(config.scenario);
-    const preset = paramsOf(scenario.input);
+    const preset = presetParams(config.scenario);
     const text = { title: scenario.title, description: scenario.description };
     if (raw === undefined) {
-      return { panels: panelsOf(scenario.input, compare), ...text, params: preset, notices };
+      return { panels: panelsOf(scenario.input, compare), ...text, params: preset, notices: [] };
     }
-    const built = scenarioFromParams(raw);
+    const built = scenarioFromParams(raw, preset);
     const p = built.params;
     if (p.threads === preset.threads && p.workload === preset.workload && (compare || p.mode === preset.mode)) {
       const input: SimInput = {
@@ -92,10 +77,14 @@ export function buildTimeline(config: TimelineConfig): BuiltTimeline {
       };
       return { panels: panelsOf(input, compare), ...text, params: p, notices: built.notices };
     }
-  } else if (config.scenario !== undefined) {
-    notices.push(`There is no scenario called ${JSON.stringify(String(config.scenario))}; showing the defaults.`);
+    return generic(built, compare, []);
   }
-  const built = scenarioFromParams(raw ?? {});
+  const notices =
+    config.scenario === undefined ? [] : [`There is no scenario called ${JSON.stringify(String(config.scenario))}; showing the defaults.`];
+  return generic(scenarioFromParams(raw ?? {}), compare, notices);
+}
+
+function generic(built: BuiltScenario, compare: boolean, notices: readonly string[]): BuiltTimeline {
   const { threads: n, workload, mode } = built.params;
   const work = `${WORKLOAD_LABELS[workload].replace('Mixed:', 'mixed')} work`;
   const title = compare

@@ -14,13 +14,12 @@ import { runMode, RunStopped, webWorker } from '../../lab/runner.ts';
 import { stats } from '../../sim/summary.ts';
 import type { Trace } from '../../sim/types.ts';
 import { formatMs } from '../timeline/format.ts';
+import { yieldTask } from '../yield-task.ts';
 import { explain, judge, modeRows, type Expectation, type Guess } from './report.ts';
 import { NOMINAL, predictionCaption, predictionSvg } from './prediction.ts';
 
 const PROGRESS_MS = 250;
 
-/** Lets the page handle input between two pieces of work (animation frames would stop in a hidden tab). */
-const yieldTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 function isolated(): boolean {
   return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
