@@ -3,6 +3,7 @@ and find other CPython builds for per-version claims."""
 
 import glob
 import os
+from concurrent.futures import ThreadPoolExecutor
 import subprocess
 import sys
 import unittest
@@ -53,6 +54,28 @@ def versions_available(versions):
     return found, missing
 
 
+def on_versions(found, run, workers=2):
+    """run(version, python) for each of versions_available()'s builds, two at a time, in version
+    order. Only for checks that one interpreter's run cannot disturb in another (exact results,
+    sleeps): timing of CPU-bound work needs the cores to itself. Returns [(version, outcome)], the
+    outcome being run's result or the exception it raised, for the caller's subTest to re-raise."""
+    def attempt(item):
+        try:
+            return item[0], run(*item)
+        except Exception as e:  # re-raised by the caller inside its subTest
+            return item[0], e
+    items = sorted(found.items(), key=lambda kv: tuple(map(int, kv[0].split("."))))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(attempt, items))
+
+
+def outcome(result):
+    """A result from on_versions, or its exception raised."""
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
 def has_module(python, module):
     return subprocess.run([python, "-c", "import " + module], capture_output=True).returncode == 0
 
@@ -93,4 +116,4 @@ def until(attempt, ok, tries=3):
 
 
 __all__ = ["unittest", "run_example", "pyenv_python", "versions_available", "has_module", "example_path",
-           "usable_cores", "two_cores_free", "until"]
+           "usable_cores", "two_cores_free", "until", "on_versions", "outcome"]

@@ -4,7 +4,7 @@ version, including 3.10+ builds with the GIL."""
 
 import re
 
-from _testing import unittest, run_example, versions_available
+from _testing import on_versions, outcome, unittest, run_example, versions_available
 
 EXPECTED = 4 * 10**6
 VERSIONS = ["2.7", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]
@@ -36,9 +36,9 @@ class CounterCallRaceTest(unittest.TestCase):
 
     def test_loses_updates_on_every_version(self):
         found, missing = versions_available(VERSIONS)
-        for version, python in sorted(found.items()):
+        for version, result in on_versions(found, lambda _, python: lost_update_runs(python)):
             with self.subTest(version=version):
-                seen = lost_update_runs(python)
+                seen = outcome(result)
                 self.assertLess(min(seen), EXPECTED,
                                 "%s: no lost update in %d runs: %s" % (version, RUNS, seen))
 

@@ -5,7 +5,7 @@
 import re
 import sys
 
-from _testing import unittest, run_example, versions_available
+from _testing import on_versions, outcome, unittest, run_example, versions_available
 
 EXPECTED = 4 * 10**6
 EXACT_VERSIONS = ["3.10", "3.11", "3.12", "3.13"]
@@ -50,15 +50,15 @@ class CounterRaceTest(unittest.TestCase):
 
     def test_310_to_313_print_exactly_4000000(self):
         found, missing = versions_available(EXACT_VERSIONS)
-        for version, python in sorted(found.items()):
+        for version, result in on_versions(found, lambda _, python: results(python)):
             with self.subTest(version=version):
-                self.assertEqual(results(python), [EXPECTED] * RUNS)
+                self.assertEqual(outcome(result), [EXPECTED] * RUNS)
 
     def test_39_and_older_lose_updates(self):
         found, missing = versions_available(LOSSY_VERSIONS)
-        for version, python in sorted(found.items()):
+        for version, result in on_versions(found, lambda _, python: results(python, stop_on_loss=True)):
             with self.subTest(version=version):
-                seen = results(python, stop_on_loss=True)
+                seen = outcome(result)
                 self.assertLess(min(seen), EXPECTED,
                                 "%s: no lost update in %d runs: %s" % (version, RUNS, seen))
 

@@ -7,7 +7,7 @@ not CPU-bound, so these ratios hold even on a busy machine.
 import re
 import sys
 
-from _testing import run_example, unittest, versions_available
+from _testing import on_versions, outcome, run_example, unittest, versions_available
 
 SECONDS = 0.3
 
@@ -20,8 +20,8 @@ def parse(stdout):
 
 @unittest.skipIf(sys.platform == "win32", "the example uses the POSIX usleep()")
 class CtypesReleaseTest(unittest.TestCase):
-    def check(self, python=None):
-        out = run_example("ctypes_release.py", SECONDS, python=python).stdout
+    def check(self, python=None, out=None):
+        out = out or run_example("ctypes_release.py", SECONDS, python=python).stdout
         cdll, pydll = parse(out)
         # Overlapping calls: close to one call's length (well under two).
         self.assertLess(cdll, 1.5 * SECONDS, out)
@@ -36,9 +36,10 @@ class CtypesReleaseTest(unittest.TestCase):
         found, missing = versions_available(["3.9", "3.10", "3.11", "3.12", "3.13"])
         if not found:
             self.skipTest("no pyenv CPython 3.9-3.13 builds found")
-        for version, python in sorted(found.items()):
+        run = lambda _, python: run_example("ctypes_release.py", SECONDS, python=python).stdout
+        for version, result in on_versions(found, run):
             with self.subTest(version=version):
-                self.check(python=python)
+                self.check(out=outcome(result))
 
 
 if __name__ == "__main__":

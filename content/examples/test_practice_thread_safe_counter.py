@@ -6,7 +6,7 @@ versions print exactly 4 x N on every version, and that `counter += one()` loses
 """
 import re
 
-from _testing import run_example, unittest, versions_available
+from _testing import on_versions, outcome, run_example, unittest, versions_available
 
 SAFE = ["lock", "local", "queue"]
 
@@ -39,11 +39,13 @@ class ThreadSafeCounterTest(unittest.TestCase):
         if not found:
             self.skipTest("no pyenv CPython builds found")
         n = 100000
-        for version, python in sorted(found.items()):
-            with self.subTest(version=version):
-                counts, expected = parse(run_example("practice_thread_safe_counter.py", n, *SAFE, python=python).stdout)
-                self.assertEqual(counts, {name: 4 * n for name in SAFE})
 
+        def counts(version, python):
+            return parse(run_example("practice_thread_safe_counter.py", n, *SAFE, python=python).stdout)[0]
+
+        for version, result in on_versions(found, counts):
+            with self.subTest(version=version):
+                self.assertEqual(outcome(result), {name: 4 * n for name in SAFE})
 
 if __name__ == "__main__":
     unittest.main()
