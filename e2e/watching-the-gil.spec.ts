@@ -30,6 +30,8 @@ test('without JavaScript the figure, its summary and the event table are all the
   await expect(el.locator('[data-gt="summary"]')).toContainText('80 GIL hand-offs');
   await expect(el.getByText('needs JavaScript')).toBeVisible();
   await expect(el.locator('[data-gt="ui"]')).toBeHidden();
+  // The key names what is drawn; the GIL token needs the script, so it is not promised.
+  await expect(el.getByRole('list', { name: 'Key' }).getByRole('listitem')).toHaveText(['Running (holds the GIL)', 'Waiting for the GIL', 'Finished']);
   await el.getByText('Events', { exact: true }).click();
   const table = el.getByRole('table');
   await expect(table.locator('caption')).toHaveText(/The first 40 of \d+ events/);
@@ -41,6 +43,24 @@ test('without JavaScript the figure, its summary and the event table are all the
     await expect(page.locator('gil-timeline svg[role="img"]')).toHaveCount(count);
   }
   await context.close();
+});
+
+test('the figure is as tall before its script runs as after, so nothing below it moves', async ({ browser, baseURL }) => {
+  for (const width of [375, 1280]) {
+    const tops: number[] = [];
+    for (const upgrade of [false, true]) {
+      const context = await browser.newContext({ baseURL, viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      // Without the element's code the page stays as served: its first paint.
+      if (!upgrade) await page.route(/\/gil-timeline\.[\w-]+\.js$/, (route) => route.abort());
+      await page.goto('/embed/timeline/');
+      const el = page.locator('gil-timeline');
+      await expect(el.locator('[data-gt="play"]')).toBeEnabled({ enabled: upgrade });
+      tops.push((await el.locator('figcaption').boundingBox())!.y);
+      await context.close();
+    }
+    expect(tops[1], `at ${width} px`).toBe(tops[0]);
+  }
 });
 
 test('GIL Basics shows the model beside a run recorded on real CPython, without JavaScript', async ({ browser }) => {
@@ -160,7 +180,7 @@ test('scrubs by keyboard and by mouse, on the slider and on the figure', async (
   expect(middle).toBeLessThan(250_000);
 
   // Dragging across the lanes moves the cursor along with the pointer.
-  const svg = (await el.locator('svg').boundingBox())!;
+  const svg = (await el.locator('svg.gt-svg').boundingBox())!;
   await page.mouse.move(svg.x + svg.width * 0.3, svg.y + 40);
   await page.mouse.down();
   const early = await cursorOf(el);

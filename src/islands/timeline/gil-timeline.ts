@@ -14,6 +14,7 @@ import { advance, eventTimes, nextEventTime, previousEventTime, SPEEDS, STEP_DEL
 import {
   layoutTimeline,
   renderCursor,
+  renderKeyHtml,
   renderPanelsSvg,
   timeAt,
   type RenderOptions,
@@ -63,6 +64,8 @@ export class GilTimelineElement extends HTMLElement {
   /** The trace the GIL panel follows: the first with GIL traffic (the GIL build when comparing). */
   #gilTrace: Trace | null = null;
   #layout: TimelineLayout | null = null;
+  /** The key last written, so that a redraw at the same width leaves the list alone. */
+  #key: string | null = null;
   #times: number[] = [];
   #cursor = 0;
   #speed = 1;
@@ -215,6 +218,7 @@ export class GilTimelineElement extends HTMLElement {
       title: this.#title,
       desc: this.#summaries.join(' '),
       idPrefix: this.dataset.uid ?? 'gt',
+      legend: 'html',
     };
   }
 
@@ -264,6 +268,10 @@ export class GilTimelineElement extends HTMLElement {
     this.#layout = layoutTimeline(this.#panels, options);
     // render.ts escapes every string it inserts (thread names may come from outside).
     this.#part('canvas').innerHTML = renderPanelsSvg(this.#panels, options);
+    // Rewritten only when it changes: the same key would be the same height anyway.
+    const key = renderKeyHtml(this.#layout);
+    if (key !== this.#key) this.#part('key').innerHTML = key;
+    this.#key = key;
   }
 
   #moveCursor(t: number): void {

@@ -8,6 +8,7 @@ import {
   escapeXml,
   layoutTimeline,
   renderCursor,
+  renderKeyHtml,
   renderPanelsSvg,
   renderTimelineSvg,
   tickStep,
@@ -193,6 +194,21 @@ describe('layout', () => {
     expect(new Set(wide.legend.map((l) => l.y)).size).toBe(1);
     expect(new Set(narrow.legend.map((l) => l.y)).size).toBeGreaterThan(1);
     expect(narrow.height).toBeGreaterThan(wide.height);
+  });
+
+  it('with an HTML key, keeps the same height at every width and lists what is drawn', () => {
+    const at = (width: number) => layoutTimeline([{ trace: counter }], { ...text, width, legend: 'html', idPrefix: 'k' });
+    expect(at(320).height).toBe(at(900).height);
+    const svg = renderTimelineSvg(counter, { ...text, legend: 'html' });
+    expect(texts(svg)).not.toContain('Finished');
+    const key = renderKeyHtml(at(320));
+    expect(key.match(/<li/g)).toHaveLength(4);
+    expect(key).toContain('<path class="gt-waiting" fill="url(#k-hatch)"');
+    expect(key).toMatch(/^<li><svg class="gt-swatch"[^>]*aria-hidden="true">.*<\/svg>Running \(holds the GIL\)<\/li>/);
+    // Listed without a cursor too: the script draws the token, and CSS hides the item without one.
+    expect(key).toContain('<li class="gt-key-gil">');
+    const processes = simulate({ ...getScenario('cpu-bound-4-threads').input, mode: 'processes' });
+    expect(renderKeyHtml(layoutTimeline([{ trace: processes }], { ...text, legend: 'html' }))).not.toContain('gt-key-gil');
   });
 
   it('stacks compared panels on one time scale under their headings', () => {

@@ -25,6 +25,11 @@ export interface RenderOptions {
   readonly desc: string;
   /** Makes pattern and label ids unique when a page has several timelines. */
   readonly idPrefix?: string;
+  /**
+   * 'html' leaves the legend out of the SVG for renderKeyHtml: HTML wraps with the page, so a
+   * figure redrawn at the reader's width keeps the height it was served with. Default 'svg'.
+   */
+  readonly legend?: 'svg' | 'html';
 }
 
 /** Visual classes: 'not-started' draws nothing, the other states one path per lane each. */
@@ -101,6 +106,7 @@ export interface TimelineLayout {
   readonly panels: readonly PanelLayout[];
   readonly labelChars: number;
   readonly legend: readonly { readonly look: Look | 'gil'; readonly label: string; readonly x: number; readonly y: number }[];
+  readonly legendInSvg: boolean;
   readonly idPrefix: string;
 }
 
@@ -201,8 +207,10 @@ export function layoutTimeline(panels: readonly TimelinePanel[], options: Render
   const plotBottom = y;
   y += AXIS;
 
-  // The legend explains what is drawn: states too brief to show at this width are left out.
-  if (options.cursor !== undefined && laid.some((p) => p.hasGil)) present.add('gil');
+  // The legend explains what is drawn: states too brief to show at this width are left out. The
+  // GIL token needs a cursor; an HTML key lists it anyway, and CSS hides it where no script runs.
+  const inSvg = options.legend !== 'html';
+  if ((options.cursor !== undefined || !inSvg) && laid.some((p) => p.hasGil)) present.add('gil');
   const legend: { look: Look | 'gil'; label: string; x: number; y: number }[] = [];
   let left = 0;
   let row = 0;
@@ -217,7 +225,7 @@ export function layoutTimeline(panels: readonly TimelinePanel[], options: Render
     legend.push({ look, label, x: left + 4, y: y + row * LEGEND_ROW });
     left += itemWidth;
   }
-  const height = y + (legend.length > 0 ? (row + 1) * LEGEND_ROW : 0) + 4;
+  const height = y + (inSvg && legend.length > 0 ? (row + 1) * LEGEND_ROW : 0) + 4;
   return {
     width,
     height,
@@ -229,6 +237,7 @@ export function layoutTimeline(panels: readonly TimelinePanel[], options: Render
     panels: laid,
     labelChars,
     legend,
+    legendInSvg: inSvg,
     idPrefix: options.idPrefix ?? 'gt',
   };
 }
@@ -382,7 +391,7 @@ export function renderPanelsSvg(panels: readonly TimelinePanel[], options: Rende
     }
   }
 
-  for (const item of layout.legend) {
+  for (const item of layout.legendInSvg ? layout.legend : []) {
     out.push(
       `<g class="gt-legend">${swatch(item.look, item.x, item.y + 10, id)}` +
         `<text x="${r(item.x + SWATCH_GAP)}" y="${item.y + 14}">${escapeXml(item.label)}</text></g>`,
@@ -392,6 +401,22 @@ export function renderPanelsSvg(panels: readonly TimelinePanel[], options: Rende
   out.push(`<g class="gt-cursor">${options.cursor === undefined ? '' : renderCursor(layout, options.cursor)}</g>`);
   out.push('</svg>');
   return out.join('');
+}
+
+/**
+ * The legend of a figure drawn with `legend: 'html'`, as list items for its <ul class="gt-key">.
+ * The swatches use the figure's patterns (ids are document-wide), so it must be on the same page.
+ */
+export function renderKeyHtml(layout: TimelineLayout): string {
+  const id = escapeXml(layout.idPrefix);
+  return layout.legend
+    .map(
+      (item) =>
+        `<li${item.look === 'gil' ? ' class="gt-key-gil"' : ''}>` +
+        `<svg class="gt-swatch" width="28" height="16" viewBox="0 0 28 16" aria-hidden="true">${swatch(item.look, 0, 8, id)}</svg>` +
+        `${escapeXml(item.label)}</li>`,
+    )
+    .join('');
 }
 
 export function renderTimelineSvg(trace: Trace, options: RenderOptions): string {
