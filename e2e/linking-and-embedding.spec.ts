@@ -1,10 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type FrameLocator } from '@playwright/test';
 import { redirects } from '../astro.config.mjs';
-import { gotoInTheme, publishedPaths, sections, type Theme } from './site';
+import { axeViolations, gotoInTheme, publishedPaths, sections, type Theme } from './site';
 
 const ANCHORS = new URL('../src/anchors.json', import.meta.url);
 
@@ -240,8 +239,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const failures: string[] = [];
     const check = async (where: string): Promise<void> => {
-      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      failures.push(...violations.map((v) => `${where}: ${v.id} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
+      failures.push(...(await axeViolations(page, theme)).map((v) => `${where}: ${v}`));
     };
     for (const path of ['/embed/timeline/?threads=-1', '/embed/timing-lab/?tasks=-1', '/embed/race-stepper/?step=x']) {
       await gotoInTheme(page, path, theme);

@@ -1,21 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { publishedPaths, sections } from './site';
-
-test.describe('with JavaScript disabled', () => {
-  test.use({ javaScriptEnabled: false });
-  test('every page still has its text and its code', async ({ page }) => {
-    for (const s of sections) {
-      await page.goto(`/${s.slug}/`);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.title);
-      const words = (await page.locator('main .prose').innerText()).split(/\s+/).length;
-      expect(words, `${s.slug} prose`).toBeGreaterThan(600);
-      await expect(page.locator('main pre.shiki').first()).toBeVisible();
-      // Controls that need JavaScript are not offered without it.
-      await expect(page.getByLabel('Theme')).toBeHidden();
-      await expect(page.locator('[data-copy]').first()).toBeHidden();
-    }
-  });
-});
+import { publishedPaths } from './site';
 
 for (const width of [360, 375]) {
   test(`at ${width} px wide no page scrolls sideways and the sections menu opens`, async ({ page }) => {

@@ -32,16 +32,24 @@ for (const [i, s] of sections.entries()) {
     if (next) await expect(pager.locator('a[rel="next"]')).toHaveAttribute('href', `/${next.slug}/`);
     else await expect(pager.locator('a[rel="next"]')).toHaveCount(0);
 
-    // Every h2/h3 has an id, a visible anchor link to it, and an entry in the table of contents.
-    const headings = page.locator('main .prose :is(h2, h3)');
-    const count = await headings.count();
-    expect(count).toBeGreaterThan(2);
+    // Every h2/h3 has an id, a visible anchor link to it, and an entry in the table of contents
+    // (read in one pass: a round trip per heading made this the slowest check of the page).
     const toc = page.getByRole('navigation', { name: 'On this page', exact: true });
-    for (let h = 0; h < count; h++) {
-      const id = await headings.nth(h).getAttribute('id');
+    await expect(toc).toBeVisible();
+    const headings = await page.locator('main .prose :is(h2, h3)').evaluateAll((els) =>
+      els.map((h) => {
+        const href = `[href="#${CSS.escape(h.id)}"]`;
+        return {
+          id: h.id,
+          anchors: document.querySelectorAll(`main a.anchor-link${href}`).length,
+          entries: document.querySelectorAll(`nav[aria-label="On this page"] a${href}`).length,
+        };
+      }),
+    );
+    expect(headings.length).toBeGreaterThan(2);
+    for (const [h, { id, anchors, entries }] of headings.entries()) {
       expect(id, `heading ${h} has an id`).toMatch(/^[a-z0-9][a-z0-9-]*$/);
-      await expect(page.locator(`main a.anchor-link[href="#${id}"]`)).toHaveCount(1);
-      await expect(toc.locator(`a[href="#${id}"]`)).toHaveCount(1);
+      expect([anchors, entries], `#${id}: anchor links, contents entries`).toEqual([1, 1]);
     }
   });
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
 /** The article's sections, in its order: the site must keep both titles and order. */
@@ -70,3 +71,21 @@ export async function inlineScriptBytes(page: Page): Promise<number> {
 }
 
 export const sum = (values: Iterable<number>): number => [...values].reduce((a, b) => a + b, 0);
+
+/** axe-core's tags for WCAG 2.2 levels A and AA. */
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** The rules whose outcome a colour theme can change. */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/**
+ * WCAG 2.2 AA violations on the page (or only within `include`), one line each. The themes differ
+ * only in colour, so the dark run checks the colour rules and leaves the rest, on the same DOM, to
+ * the light run (the tests do both): that halves what axe costs the suite.
+ */
+export async function axeViolations(page: Page, theme: Theme, include: readonly string[] = []): Promise<string[]> {
+  let axe = new AxeBuilder({ page });
+  for (const selector of include) axe = axe.include(selector);
+  axe = theme === 'dark' ? axe.withRules(COLOUR_RULES) : axe.withTags(WCAG_22_AA);
+  const { violations } = await axe.analyze();
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+}
