@@ -2,6 +2,7 @@
  * The words around a timeline: summary sentence, event descriptions, GIL panel values. Shared by
  * the build-time component and the browser element so that both say exactly the same thing.
  */
+import { gilStateAt } from '../../sim/gilState.ts';
 import { summarize } from '../../sim/summary.ts';
 import type { GilState, Mode, Summary, Trace, TraceEvent } from '../../sim/types.ts';
 import type { TimelinePanel } from './render.ts';
@@ -134,4 +135,56 @@ export function noGilNote(trace: Trace): string {
   }
   if (trace.mode === 'free-threaded') return 'A free-threaded build runs without the GIL: threads only wait for a free core.';
   return 'This trace records no GIL events.';
+}
+
+/** The events listed under "what just happened"; one instant rarely has more. */
+const HAPPENED_MAX = 6;
+
+/** Events at the latest instant not after t: what the reader just watched happen. */
+function latestEvents(trace: Trace, t: number): TraceEvent[] {
+  let lo = 0;
+  let hi = trace.events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((trace.events[mid] as TraceEvent).t <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  const last = trace.events[lo - 1];
+  if (last === undefined) return [];
+  let first = lo - 1;
+  while (first > 0 && (trace.events[first - 1] as TraceEvent).t === last.t) first -= 1;
+  return trace.events.slice(first, lo);
+}
+
+/** The trace the GIL panel follows: the first with GIL traffic (the GIL build when comparing). */
+export function gilTraceOf(panels: readonly TimelinePanel[]): Trace | null {
+  return panels.find((p) => p.trace.events.some((e) => e.kind === 'acquire'))?.trace ?? null;
+}
+
+export interface GilPanel {
+  /** The instant of the events listed (-1 before the first): the panel changes only with it. */
+  readonly instant: number;
+  /** The struct's fields; null for a run without GIL traffic. */
+  readonly fields: [string, string][] | null;
+  readonly at: string;
+  readonly happened: string[];
+}
+
+/**
+ * What the GIL state panel says at time t, about `gilTrace`, or about `shown` when no panel has
+ * GIL traffic. The page is served with it at t = 0, so the panel is filled from the first paint.
+ */
+export function gilPanel(gilTrace: Trace | null, shown: Trace, t: number): GilPanel {
+  const trace = gilTrace ?? shown;
+  const happened = latestEvents(trace, t);
+  const instant = happened[0]?.t ?? -1;
+  if (gilTrace === null) return { instant, fields: null, at: noGilNote(trace), happened: [] };
+  const lines = happened.slice(0, HAPPENED_MAX).map((e) => `${trace.threads[e.thread]?.name ?? `#${e.thread}`} ${describeEvent(e)}`);
+  if (happened.length > HAPPENED_MAX) lines.push(`and ${happened.length - HAPPENED_MAX} more`);
+  return {
+    instant,
+    fields: gilFields(trace, gilStateAt(trace, t)),
+    at: happened.length === 0 ? 'Nothing has happened yet.' : `At ${formatMs(instant)}:`,
+    happened: lines,
+  };
 }

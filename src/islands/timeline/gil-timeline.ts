@@ -6,9 +6,8 @@
 import { embeddedDemo } from '../../lib/embed.ts';
 import { timelineFromQuery, timelineToQuery } from '../../lib/url-state.ts';
 import { presetParams, type ScenarioParams } from '../../sim/params.ts';
-import { gilStateAt } from '../../sim/gilState.ts';
-import type { Trace, TraceEvent } from '../../sim/types.ts';
-import { describeEvent, eventCaption, eventRows, EVENT_ROWS, formatMs, gilFields, noGilNote, panelSummary } from './format.ts';
+import type { Trace } from '../../sim/types.ts';
+import { eventCaption, eventRows, EVENT_ROWS, formatMs, gilPanel, gilTraceOf, panelSummary } from './format.ts';
 import { buildTimeline, type BuiltTimeline, type TimelineConfig } from './panels.ts';
 import { advance, eventTimes, nextEventTime, previousEventTime, SPEEDS, STEP_DELAY } from './playback.ts';
 import {
@@ -24,9 +23,6 @@ import {
 import { shareActions } from '../share.ts';
 import { yieldTask } from '../yield-task.ts';
 
-/** The events listed under "what just happened"; one instant rarely has more. */
-const HAPPENED_MAX = 6;
-
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
 function parseConfig(json: string | undefined): TimelineConfig {
@@ -36,22 +32,6 @@ function parseConfig(json: string | undefined): TimelineConfig {
   } catch {
     return {};
   }
-}
-
-/** Events at the latest instant not after t: what the reader just watched happen. */
-function latestEvents(trace: Trace, t: number): TraceEvent[] {
-  let lo = 0;
-  let hi = trace.events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((trace.events[mid] as TraceEvent).t <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  const last = trace.events[lo - 1];
-  if (last === undefined) return [];
-  let first = lo - 1;
-  while (first > 0 && (trace.events[first - 1] as TraceEvent).t === last.t) first -= 1;
-  return trace.events.slice(first, lo);
 }
 
 export class GilTimelineElement extends HTMLElement {
@@ -240,7 +220,7 @@ export class GilTimelineElement extends HTMLElement {
     this.#part('canvas').setAttribute('aria-label', `Timeline: ${built.title}`);
     this.#summaries = built.panels.map(panelSummary);
     this.#times = eventTimes(built.panels.map((p) => p.trace));
-    this.#gilTrace = built.panels.find((p) => p.trace.events.some((e) => e.kind === 'acquire'))?.trace ?? null;
+    this.#gilTrace = gilTraceOf(built.panels);
     this.#cursor = 0;
     this.#shownInstant = null;
     this.#draw();
@@ -327,48 +307,21 @@ export class GilTimelineElement extends HTMLElement {
   }
 
   #writeState(): void {
-    const trace = this.#gilTrace ?? this.#panels[0]?.trace;
-    if (trace === undefined) return;
-    const happened = latestEvents(trace, this.#cursor);
-    const instant = happened[0]?.t ?? -1;
-    if (instant === this.#shownInstant) return;
-    this.#shownInstant = instant;
-
-    const hasGil = this.#gilTrace !== null;
+    const shown = this.#panels[0]?.trace;
+    if (shown === undefined) return;
+    const panel = gilPanel(this.#gilTrace, shown, this.#cursor);
+    if (panel.instant === this.#shownInstant) return;
+    this.#shownInstant = panel.instant;
+    const text = (tag: string, value: string): HTMLElement => {
+      const el = document.createElement(tag);
+      el.textContent = value;
+      return el;
+    };
     const dl = this.#part('fields');
-    dl.hidden = !hasGil;
-    if (hasGil) {
-      dl.replaceChildren(
-        ...gilFields(trace, gilStateAt(trace, this.#cursor)).flatMap(([name, value]) => {
-          const dt = document.createElement('dt');
-          dt.textContent = name;
-          const dd = document.createElement('dd');
-          dd.textContent = value;
-          return [dt, dd];
-        }),
-      );
-    } else {
-      dl.replaceChildren();
-    }
-    this.#part('at').textContent = hasGil
-      ? happened.length === 0
-        ? 'Nothing has happened yet.'
-        : `At ${formatMs(instant)}:`
-      : noGilNote(trace);
-    const items = hasGil ? happened.slice(0, HAPPENED_MAX) : [];
-    const list = this.#part('happened');
-    list.replaceChildren(
-      ...items.map((e) => {
-        const li = document.createElement('li');
-        li.textContent = `${trace.threads[e.thread]?.name ?? `#${e.thread}`} ${describeEvent(e)}`;
-        return li;
-      }),
-    );
-    if (hasGil && happened.length > HAPPENED_MAX) {
-      const li = document.createElement('li');
-      li.textContent = `and ${happened.length - HAPPENED_MAX} more`;
-      list.append(li);
-    }
+    dl.hidden = panel.fields === null;
+    dl.replaceChildren(...(panel.fields ?? []).flatMap(([name, value]) => [text('dt', name), text('dd', value)]));
+    this.#part('at').textContent = panel.at;
+    this.#part('happened').replaceChildren(...panel.happened.map((line) => text('li', line)));
   }
 
   #updatePlayButton(): void {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTrace } from '../../sim/trace.ts';
 import { summarize } from '../../sim/summary.ts';
 import { buildTimeline } from './panels.ts';
-import { eventCaption, eventRows, EVENT_ROWS, formatMs, gilFields, panelSummary, summarySentence } from './format.ts';
+import { eventCaption, eventRows, EVENT_ROWS, formatMs, gilFields, gilPanel, gilTraceOf, panelSummary, summarySentence } from './format.ts';
 
 describe('buildTimeline', () => {
   it('runs a named scenario and starts the controls near it', () => {
@@ -131,5 +131,21 @@ describe('text alternative', () => {
       ['gil_drop_request', '1 (set)'],
       ['waiting in take_gil', 'Thread-3, Thread-1'],
     ]);
+  });
+
+  it('fills the GIL state panel from one function, in the served page and in the element', () => {
+    const start = gilPanel(counter, counter, 0);
+    expect(start.instant).toBe(0);
+    expect(start.fields?.[0]).toEqual(['locked', '1 (held by Thread-1)']);
+    expect(start.at).toBe('At 0 ms:');
+    expect(start.happened[0]).toMatch(/^Thread-1 /);
+    expect(gilPanel(counter, counter, -1)).toMatchObject({ instant: -1, at: 'Nothing has happened yet.', happened: [] });
+    // Ten threads start at once: six are listed, then how many more.
+    const io = buildTimeline({ scenario: 'io-bound-10-threads' }).panels[0]!.trace;
+    expect(gilPanel(io, io, 0).happened.at(-1)).toMatch(/^and \d+ more$/);
+    const processes = buildTimeline({ scenario: 'cpu-bound-4-processes' }).panels;
+    expect(gilTraceOf(processes)).toBeNull();
+    expect(gilPanel(null, processes[0]!.trace, 0)).toMatchObject({ fields: null, happened: [] });
+    expect(gilPanel(null, processes[0]!.trace, 0).at).toMatch(/^Each process has a GIL of its own/);
   });
 });
