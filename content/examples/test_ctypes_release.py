@@ -12,6 +12,10 @@ from _testing import on_versions, outcome, run_example, unittest, versions_avail
 SECONDS = 0.3
 
 
+def run(python=None):
+    return run_example("ctypes_release.py", SECONDS, python=python).stdout
+
+
 def parse(stdout):
     cdll = float(re.search(r"^CDLL \(GIL released\): (\d+\.\d+) s$", stdout, re.M).group(1))
     pydll = float(re.search(r"^PyDLL \(GIL held\): +(\d+\.\d+) s$", stdout, re.M).group(1))
@@ -20,8 +24,7 @@ def parse(stdout):
 
 @unittest.skipIf(sys.platform == "win32", "the example uses the POSIX usleep()")
 class CtypesReleaseTest(unittest.TestCase):
-    def check(self, python=None, out=None):
-        out = out or run_example("ctypes_release.py", SECONDS, python=python).stdout
+    def check(self, out):
         cdll, pydll = parse(out)
         # Overlapping calls: close to one call's length (well under two).
         self.assertLess(cdll, 1.5 * SECONDS, out)
@@ -30,14 +33,13 @@ class CtypesReleaseTest(unittest.TestCase):
         self.assertGreater(pydll / cdll, 1.4, out)
 
     def test_current_python(self):
-        self.check()
+        self.check(run())
 
     def test_pyenv_versions(self):
         found, missing = versions_available(["3.9", "3.10", "3.11", "3.12", "3.13"])
         if not found:
             self.skipTest("no pyenv CPython 3.9-3.13 builds found")
-        run = lambda _, python: run_example("ctypes_release.py", SECONDS, python=python).stdout
-        for version, result in on_versions(found, run):
+        for version, result in on_versions(found, lambda _, python: run(python)):
             with self.subTest(version=version):
                 self.check(out=outcome(result))
 
