@@ -8,7 +8,9 @@ import { ISOLATION_HEADERS } from './src/lib/security-headers.ts';
 
 // Where the site is published. Course sites often live under a sub-path (a project page),
 // so both are configurable; every internal link goes through import.meta.env.BASE_URL.
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// Without SITE_URL the build has no absolute URLs at all (no canonical or og:url tags, no
+// sitemap), so a build made for a local look is never published pointing at localhost.
+const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH ?? '/';
 
 // Old addresses that must keep working (course pages link them): old path → new path. Renamed
@@ -59,7 +61,7 @@ export default defineConfig({
   server: { port: 4321, headers: ISOLATION_HEADERS },
   // Astro prefixes the base to the old path but not to the new one.
   redirects: Object.fromEntries(Object.entries(redirects).map(([from, to]) => [from, `${base.replace(/\/$/, '')}${to}`])),
-  integrations: [mdx(), sitemap({ filter: (page) => !unlisted(new URL(page).pathname) }), pagefind],
+  integrations: [mdx(), ...(site ? [sitemap({ filter: (page) => !unlisted(new URL(page).pathname) })] : []), pagefind],
   markdown: {
     // Fenced code is highlighted exactly like CodeFile: same themes, colours as classes.
     shikiConfig: { themes: codeThemes, defaultColor: false, transformers: codeTransformers },

@@ -4,6 +4,7 @@ import { CHROMIUM_ARGS, chromiumPath } from './src/lib/chromium';
 export const PORT = Number(process.env.E2E_PORT ?? 4330);
 /** The build under test; parallel runs can each use their own (E2E_DIST, E2E_PORT). */
 export const DIST = process.env.E2E_DIST ?? 'dist';
+const executablePath = await chromiumPath();
 
 export default defineConfig({
   testDir: 'e2e',
@@ -22,7 +23,7 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: { executablePath: chromiumPath, args: CHROMIUM_ARGS },
+        launchOptions: { executablePath, args: CHROMIUM_ARGS },
       },
     },
   ],

@@ -42,7 +42,7 @@ const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
 const server = await serveStatic(dist, ISOLATION_HEADERS);
 const browser = await chromium.launch({
-  executablePath: chromiumPath,
+  executablePath: await chromiumPath(),
   args: CHROMIUM_ARGS,
 });
 try {

@@ -46,7 +46,7 @@ function row(page: string, lhr: Lhr): Row {
 }
 
 async function audit(urls: [string, string][]): Promise<Row[]> {
-  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: CHROME_FLAGS });
+  const chrome = await chromeLauncher.launch({ chromePath: await chromiumPath(), chromeFlags: CHROME_FLAGS });
   try {
     const rows: Row[] = [];
     for (const [name, url] of urls) {
@@ -74,8 +74,8 @@ function plainMarkdown(mdx: string): string {
   return mdx
     .replace(/^import .*$/gm, '')
     .replace(/<CodeFile path="([^"]+)"\s*\/>/g, (_, file: string) => `\`\`\`python\n${readFileSync(join('content/examples', file), 'utf8').trimEnd()}\n\`\`\``)
-    .replace(/<(Callout|Errata)[^>]*title="([^"]*)"[^>]*>/g, ':::note[$2]')
-    .replace(/<\/(Callout|Errata)>/g, ':::');
+    .replace(/<(Callout|Misconception)[^>]*(?:title|claim)="([^"]*)"[^>]*>/g, ':::note[$2]')
+    .replace(/<\/(Callout|Misconception)>/g, ':::');
 }
 
 /** Builds a default Starlight site holding the compared page; returns its dist folder. */

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../../lib/chromium.ts';
 
 const PLAY_MS = 5_000;
 const FRAME_BUDGET_MS = 16.7;
@@ -38,8 +39,8 @@ async function serve(): Promise<{ base: string; server: Server | null }> {
 
 const { base, server } = await serve();
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+  executablePath: await chromiumPath(),
+  args: CHROMIUM_ARGS,
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
