@@ -17,7 +17,7 @@ test('a build without SITE_URL has no canonical or og:url tags, no sitemap and n
   test.setTimeout(180_000);
   const out = mkdtempSync(join(tmpdir(), 'gil-no-site-'));
   try {
-    const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
     delete env.SITE_URL;
     execFileSync('npx', ['astro', 'build', '--outDir', out], { env, stdio: 'pipe' });
     const built = files(out).filter((f) => /\.(html|xml|txt|js|json)$/.test(f));

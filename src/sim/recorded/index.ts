@@ -1,5 +1,5 @@
 /**
- * Real CPython runs, recorded by `npm run record:traces` (src/sim/validate/record_threads.py):
+ * Real CPython runs, recorded by `npm run record:traces` (content/examples/record_threads.py):
  * four CPU-bound threads, like the 'cpu-bound-4-threads' scenario, so a page can show what the
  * model predicts beside what CPython actually did. Browser-safe: JSON and pure functions only.
  */

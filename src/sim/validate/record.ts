@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { compare, parseRecording, type Recording, type Report } from './compare.ts';
 
-export const SCRIPT = fileURLToPath(new URL('./record_threads.py', import.meta.url));
+export const SCRIPT = fileURLToPath(new URL('../../../content/examples/record_threads.py', import.meta.url));
 
 export interface RecordOptions {
   readonly threads: number;

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Record when CPU-bound threads really held the GIL, for checking the GIL model (src/sim).
+"""Record when CPU-bound threads really held the GIL (the recordings on GIL Basics come from it).
 
 Each thread spins on time.perf_counter_ns(). A thread reads the clock only while it runs Python,
 i.e. while it holds the GIL, so a jump between two consecutive readings larger than the
