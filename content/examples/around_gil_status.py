@@ -2,7 +2,7 @@
 
 Prints what a program can find out about the GIL at run time:
 - free-threaded build: was this interpreter built with --disable-gil
-  (python3.13t, python3.14t)?
+  (python3.13t, python3.14t, python3.15t)?
 - GIL enabled: sys._is_gil_enabled() (3.13+). On a free-threaded build it
   turns True when PYTHON_GIL=1 / -X gil=1 is given, or when a C extension
   without free-threading support was imported (CPython then prints a

@@ -1,17 +1,43 @@
-"""Show the bytecode of the two counter loops and mark where a GIL switch can happen.
+"""Show the bytecode of three counter loops and mark where the running thread checks
+whether it should hand over the GIL (the "eval breaker").
 
 Usage: python basics_bytecode.py
 
-From CPython 3.10 the running thread only checks whether it should hand over the
-GIL at a few kinds of instruction: backward jumps (the end of every loop pass),
-calls and function entry. Before 3.10 it could hand over between almost any two
-instructions. (The marks are this script's summary of that rule, for reading the
-listing; dis itself does not report them.)
+Up to 3.9 the interpreter could hand over the GIL between almost any two
+instructions. From 3.10 it checks only at certain instructions: the backward jump
+at the end of each loop pass, function entry (RESUME, from 3.11) and calls.
+
+From 3.11 the interpreter also rewrites instructions while the code runs
+("specialisation"). A generic CALL becomes, for example, CALL_LEN for len(t) or
+CALL_PY_EXACT_ARGS for a call to a Python function. In CPython 3.13.0 nine of
+these specialised calls do not check the eval breaker: they lack HAS_EVAL_BREAK_FLAG
+in Include/internal/pycore_opcode_metadata.h (see NO_CHECK_3_13 below). A call to a
+Python function is then checked at the callee's RESUME instead. So this script
+prints a second listing, after the loops have run, with dis's adaptive=True.
+
+The marks are this script's summary of those rules; dis itself does not print them.
+The second listing is marked only on 3.13, the version whose table is copied here.
 """
 import dis
 import sys
 
 counter = 0
+t = (1,)
+
+CHECK = "   <-- checks the eval breaker: GIL may change hands here"
+NO_CHECK = "   <-- no check here"
+NO_CHECK_PY = "   <-- no check here; the callee's RESUME checks"
+
+# Generic call instructions; before specialisation each one checks (3.10+).
+GENERIC_CALLS = {"CALL", "CALL_KW", "CALL_FUNCTION", "CALL_FUNCTION_KW", "CALL_FUNCTION_EX", "CALL_METHOD"}
+
+# CPython 3.13.0, Include/internal/pycore_opcode_metadata.h: the CALL specialisations
+# without HAS_EVAL_BREAK_FLAG. The five that start a Python frame are checked at its RESUME.
+NO_CHECK_3_13 = {"CALL_LEN", "CALL_ISINSTANCE", "CALL_TYPE_1", "CALL_LIST_APPEND",
+                 "CALL_PY_EXACT_ARGS", "CALL_PY_GENERAL", "CALL_BOUND_METHOD_EXACT_ARGS",
+                 "CALL_BOUND_METHOD_GENERAL", "CALL_ALLOC_AND_ENTER_INIT"}
+ENTERS_PYTHON_FRAME = {"CALL_PY_EXACT_ARGS", "CALL_PY_GENERAL", "CALL_BOUND_METHOD_EXACT_ARGS",
+                       "CALL_BOUND_METHOD_GENERAL", "CALL_ALLOC_AND_ENTER_INIT"}
 
 
 def one():
@@ -30,22 +56,47 @@ def with_call(n):
         counter += one()
 
 
-def may_switch_here(ins):
-    """True for the instruction kinds where 3.10+ checks the eval breaker:
-    calls, backward jumps (the end of each loop pass) and function entry (RESUME)."""
+def with_len(n):
+    global counter
+    for _ in range(n):
+        counter += len(t)
+
+
+def generic_mark(ins):
+    """The mark for an instruction of the generic (unspecialised) bytecode, 3.10+."""
     name = ins.opname
-    if name.startswith("CALL") or name in ("RESUME", "JUMP_BACKWARD"):
-        return True
+    if name in GENERIC_CALLS or name == "RESUME" or name == "JUMP_BACKWARD":
+        return CHECK
     # 3.10 spells the loop's backward jump as JUMP_ABSOLUTE to an earlier offset.
-    return name == "JUMP_ABSOLUTE" and isinstance(ins.argval, int) and ins.argval < ins.offset
+    if name == "JUMP_ABSOLUTE" and isinstance(ins.argval, int) and ins.argval < ins.offset:
+        return CHECK
+    return ""
 
 
-def show(func):
-    print("%s:" % func.__name__)
-    for ins in dis.get_instructions(func):
+def specialised_mark(ins):
+    """The mark for an instruction of the specialised bytecode, CPython 3.13 only."""
+    name = ins.opname
+    if name in ENTERS_PYTHON_FRAME:
+        return NO_CHECK_PY
+    if name in NO_CHECK_3_13:
+        return NO_CHECK
+    # RESUME_CHECK compares the eval breaker and falls back to RESUME when it is set.
+    if name in GENERIC_CALLS or name in ("CALL_BUILTIN_O", "CALL_BUILTIN_FAST", "JUMP_BACKWARD",
+                                         "RESUME", "RESUME_CHECK"):
+        return CHECK
+    return ""
+
+
+def show(func, adaptive=False):
+    print("%s%s:" % (func.__name__, " (after it has run, adaptive=True)" if adaptive else ""))
+    instructions = dis.get_instructions(func, adaptive=True) if adaptive else dis.get_instructions(func)
+    for ins in instructions:
         mark = ""
-        if sys.version_info >= (3, 10) and may_switch_here(ins):
-            mark = "   <-- GIL may change hands here"
+        if adaptive:
+            if sys.version_info[:2] == (3, 13):
+                mark = specialised_mark(ins)
+        elif sys.version_info >= (3, 10):
+            mark = generic_mark(ins)
         print(("  %4d %-20s %s%s" % (ins.offset, ins.opname, ins.argrepr, mark)).rstrip())
     print()
 
@@ -55,8 +106,17 @@ def main():
     if sys.version_info < (3, 10):
         print("note: before 3.10 the GIL may change hands between almost any two instructions")
     print()
-    show(plain)
-    show(with_call)
+    for func in (plain, with_call, with_len):
+        show(func)
+    if sys.version_info >= (3, 11):
+        # Run the loops so that the interpreter specialises them, then show what it made.
+        for func in (with_call, with_len):
+            func(1000)
+        if sys.version_info[:2] != (3, 13):
+            print("note: the marks below need this version's table; the script has 3.13.0's only")
+            print()
+        for func in (with_call, with_len):
+            show(func, adaptive=True)
 
 
 if __name__ == "__main__":

@@ -1,14 +1,11 @@
 """A shared counter that is correct on every CPython: GIL builds of any
 version and free-threaded builds alike.
 
-The article's "Thread-safe operations still need locks" snippet, completed:
-it lacked `import threading`, the threads and the output. The lock is held
-across the whole read-modify-write (`counter += 1` is a load, an add and a
-store), so no update can be lost.
+The lock is held across the whole read-modify-write (`counter += 1` is a
+load, an add and a store), so no update can be lost.
 
 Usage: python counter_locked.py [increments_per_thread] [threads]
-Defaults are the article's sizes, 4 threads x 10**6 increments, so it
-prints "counter = 4000000".
+Defaults: 4 threads x 10**6 increments, so it prints "counter = 4000000".
 """
 import sys
 import threading

@@ -1,9 +1,8 @@
 """ctypes.CDLL releases the GIL during a foreign call; ctypes.PyDLL keeps it.
 
-The article imported ctypes and never used it. This shows what the import
-was presumably for: calling C code from threads. Two threads each call the
-C library's usleep() for 0.5 s, once through CDLL and once through PyDLL,
-and the script prints the wall time of each pair.
+Two threads each call the C library's usleep() for 0.5 s, once through
+CDLL and once through PyDLL, and the script prints the wall time of each
+pair.
 
 - CDLL: each call runs with the GIL released, so the two calls overlap:
   about 0.5 s in total.

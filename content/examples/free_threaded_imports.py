@@ -1,9 +1,10 @@
 """Which of these imports would turn the GIL back on?
 
-On a free-threaded CPython (python3.13t, python3.14t), importing a C extension
+On a free-threaded CPython (python3.13t, python3.14t, python3.15t), importing a C extension
 that has not declared free-threading support (the Py_mod_gil slot, or
 PyUnstable_Module_SetGIL) switches the GIL back on for the whole process and
-prints a warning. Once on, it stays on for the life of the process, so this
+issues a RuntimeWarning naming the module (Python/import.c). Once on, it stays
+on for the life of the process (_PyEval_EnableGILPermanent), so this
 script imports each module in a fresh interpreter and asks
 sys._is_gil_enabled() afterwards.
 

@@ -1,4 +1,4 @@
-"""I/O-bound work: fetch URLs sequentially and with a thread pool (the article's example, corrected).
+"""I/O-bound work: fetch URLs sequentially and with a thread pool.
 
 No internet needed: the script starts its own HTTP server on 127.0.0.1 whose handler waits
 LATENCY_MS before answering, like a slow remote site.

@@ -1,10 +1,10 @@
 """np.dot releases the GIL, so two threads can multiply matrices at once.
 
-The article's `result = np.dot(arr1, arr2)  # Releases GIL`, made runnable:
-arr1 and arr2 are defined, and the effect is measured. One np.dot in one
-thread gains nothing from releasing the GIL; the gain appears when other
-threads run meanwhile. So this runs k products in one thread, then split
-between 2 threads, and prints both times and the speed-up.
+`result = np.dot(arr1, arr2)  # Releases GIL`, as it is often written, made
+runnable: arr1 and arr2 are defined, and the effect is measured. One np.dot
+in one thread gains nothing from releasing the GIL; the gain appears when
+other threads run meanwhile. So this runs k products in one thread, then
+split between 2 threads, and prints both times and the speed-up.
 
 BLAS libraries (OpenBLAS, MKL) may already use every core for a single
 product, which would hide the effect of our threads and oversubscribe the
@@ -12,7 +12,14 @@ CPU. For a fair comparison this script limits BLAS to one thread. BLAS reads
 these variables when NumPy is imported, so they are set here, before the
 import, unless you set them yourself.
 
+With --gil-probe it answers a different question: does a call hold the GIL?
+A background Python thread counts while the main thread makes the call. The
+script prints the share of the call's wall time in which the counter kept
+running, relative to its speed when it runs alone: near 1 on a machine with
+a free core when the call releases the GIL, near 0 when it holds it.
+
 Usage: python numpy_dot_threads.py [n] [k]
+       python numpy_dot_threads.py --gil-probe
 n x n matrices (default 1500), k products (even, default 4).
 """
 import os
@@ -36,7 +43,60 @@ def multiply(arr1, arr2, count, out, slot):
         out[slot + i] = np.dot(arr1, arr2)
 
 
+def counter_share(call, repeat=3):
+    """Run call() `repeat` times while a background thread counts; return the best share of the
+    call's wall time in which the counter ran, relative to its speed alone (best: a busy machine
+    can only lower the share of a call that releases the GIL)."""
+    box = [0]
+    stop = threading.Event()
+    running = threading.Event()
+
+    def count():
+        n = 0
+        running.set()
+        while not stop.is_set():
+            n += 1
+            box[0] = n
+
+    thread = threading.Thread(target=count)
+    thread.start()
+    running.wait()
+    try:
+        # The counter's speed alone: the main thread sleeps, which releases the GIL.
+        time.sleep(0.05)
+        start_count, start = box[0], time.perf_counter()
+        time.sleep(0.3)
+        solo_rate = (box[0] - start_count) / (time.perf_counter() - start)
+        best = 0.0
+        for _ in range(repeat):
+            start_count, start = box[0], time.perf_counter()
+            call()
+            elapsed = time.perf_counter() - start
+            best = max(best, (box[0] - start_count) / elapsed / solo_rate)
+        return best
+    finally:
+        stop.set()
+        thread.join()
+
+
+def gil_probe():
+    print("numpy %s, CPython %s" % (np.__version__, sys.version.split()[0]))
+    print("share of each call's time in which a background Python thread kept running:")
+    floats = [np.ones(4_000_000) for _ in range(4)]
+    objects = np.ones(10_000_000, dtype=object)  # 10 M references to the int 1
+    calls = [
+        ("np.concatenate, 4 x 4M float64", lambda: np.concatenate(floats)),
+        ("np.sum, 10M-element object array", lambda: objects.sum()),
+        ("sum(range(10_000_000)), no NumPy", lambda: sum(range(10_000_000))),
+    ]
+    for name, call in calls:
+        print("%s: %.2f" % (name, counter_share(call)))
+
+
 def main():
+    if sys.argv[1:] == ["--gil-probe"]:
+        gil_probe()
+        return
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1500
     k = int(sys.argv[2]) if len(sys.argv) > 2 else 4
     if k < 2 or k % 2:

@@ -10,7 +10,7 @@ build is free-threaded, and how many cores this process may use.
 What to expect on a 2-core machine:
 - GIL build: threads about 1.0x at any count; processes up to 2x, minus
   start-up cost.
-- free-threaded build with the GIL off (3.13t, 3.14t): threads scale like
+- free-threaded build with the GIL off (3.13t and later): threads scale like
   processes. The second line of output says which case this run is.
 
 Usage: python practice_measure_gil.py [n] [repeats]

@@ -3,8 +3,10 @@ after a racy one that shows the bug.
 
 4 threads x N increments each (N = 10**6 by default), in four variants:
   racy   counter += one(), no lock. The call between the read and the write
-         lets the GIL change hands there, so updates are lost even on 3.10+
-         GIL builds (and on free-threaded builds, and before 3.10).
+         lets the GIL change hands there, so updates are lost even on the
+         3.10-3.13 GIL builds, where a
+         plain `counter += 1` happens to survive, and before 3.10. A
+         free-threaded build has no GIL to hold the threads back at all.
   lock   `with lock: counter += 1`: one Lock around each read-modify-write.
   local  per-thread counts in threading.local, summed after join().
   queue  threads send increments to a queue; one consumer owns the counter.

@@ -1,21 +1,29 @@
-"""CPU-bound work in 4 worker processes: the article's example, corrected.
+"""CPU-bound work in 4 worker processes, written so that it works.
 
-What changed from the article:
+The version often written uses a lambda and never looks at the results:
+    with ProcessPoolExecutor(max_workers=4) as executor:
+        results = list(executor.map(lambda x: cpu_intensive(), range(4)))
+This one differs in three ways:
 - the task is a module-level function, not a lambda: lambdas cannot be
-  pickled, so every task failed;
+  pickled, so every task fails;
 - the results of executor.map() are consumed with list(), so errors raised
   in the workers are raised here too;
 - the pool is created under `if __name__ == "__main__":`, so it also works
   with the "spawn" (Windows, macOS) and "forkserver" (Linux from Python
-  3.14) start methods;
-- the unused `import ctypes` is gone; multiprocessing is imported only to
-  pick a start method.
+  3.14) start methods.
+multiprocessing is imported only to pick a start method.
+
+With --startup it measures instead what starting a worker costs: a thread,
+a process with each start method this platform offers, and a pool of 4.
 
 Usage: python process_pool.py [n] [--start-method fork|spawn|forkserver]
-n is the size of each of the 4 tasks (default 10**7, the article's size).
+       python process_pool.py --startup
+n is the size of each of the 4 tasks (default 10**7).
 """
 import multiprocessing
+import statistics
 import sys
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 
@@ -27,6 +35,39 @@ def cpu_intensive(n=10**7):
 def task(n):
     # A top-level function is pickled by name: every worker can import it.
     return cpu_intensive(n)
+
+
+def noop():
+    pass
+
+
+def median_ms(start_and_join, repeat=5):
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        start_and_join()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def run_worker(worker):
+    worker.start()
+    worker.join()
+
+
+def tiny_pool(ctx):
+    with ProcessPoolExecutor(max_workers=4, mp_context=ctx) as executor:
+        list(executor.map(task, [1] * 4))
+
+
+def startup_costs():
+    print("median of 5, start to join:")
+    print("threading.Thread: %.2f ms" % median_ms(lambda: run_worker(threading.Thread(target=noop))))
+    for method in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context(method)
+        print("Process, %s: %.1f ms" % (method, median_ms(lambda: run_worker(ctx.Process(target=noop)))))
+    spawn = multiprocessing.get_context("spawn")
+    print("ProcessPoolExecutor(4), spawn, 4 tiny tasks: %.0f ms" % median_ms(lambda: tiny_pool(spawn)))
 
 
 def parse_args(argv):
@@ -44,6 +85,9 @@ def parse_args(argv):
 
 
 def main():
+    if sys.argv[1:] == ["--startup"]:
+        startup_costs()
+        return
     n, method = parse_args(sys.argv[1:])
     ctx = multiprocessing.get_context(method)  # None: the platform default
     print("start method: %s" % ctx.get_start_method())

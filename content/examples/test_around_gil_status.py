@@ -1,8 +1,9 @@
 """around_gil_status.py: reports the build and GIL state; GIL builds refuse to disable the GIL.
 
-The page "Working Around the GIL" claims that sys._is_gil_enabled() exists from 3.13, that every
-regular build reports the GIL as enabled, and that PYTHON_GIL=0 or -X gil=0 stops a regular
-(non-free-threaded) 3.13 build at start-up with "Disabling the GIL is not supported by this build".
+The pages "Working Around the GIL" and "Free-threaded Python" claim that sys._is_gil_enabled()
+exists from 3.13, that every regular build reports the GIL as enabled, that PYTHON_GIL=0 or
+-X gil=0 stops a regular (non-free-threaded) 3.13 build at start-up with "Disabling the GIL is not
+supported by this build", even when -X gil=1 is also given, and that 3.12 ignores both settings.
 """
 import os
 import subprocess
@@ -42,12 +43,26 @@ class GilStatusTest(unittest.TestCase):
         if not found:
             self.skipTest("no pyenv CPython 3.13 build found")
         python = found["3.13"]
-        for args, env in ((["-X", "gil=0"], {}), ([], {"PYTHON_GIL": "0"})):
+        for args, env in ((["-X", "gil=0"], {}), ([], {"PYTHON_GIL": "0"}),
+                          (["-X", "gil=1"], {"PYTHON_GIL": "0"})):
             with self.subTest(args=args, env=env):
                 proc = subprocess.run([python, *args, example_path("around_gil_status.py")],
                                       capture_output=True, text=True, timeout=60, env={**os.environ, **env})
                 self.assertNotEqual(proc.returncode, 0)
                 self.assertIn("Disabling the GIL is not supported by this build", proc.stderr)
+
+    def test_312_ignores_the_gil_settings(self):
+        found, missing = versions_available(["3.12"])
+        if not found:
+            self.skipTest("no pyenv CPython 3.12 build found")
+        for args, env in ((["-X", "gil=0"], {}), ([], {"PYTHON_GIL": "0"})):
+            with self.subTest(args=args, env=env):
+                proc = subprocess.run([found["3.12"], *args, example_path("around_gil_status.py")],
+                                      capture_output=True, text=True, timeout=60, env={**os.environ, **env})
+                self.assertEqual(proc.returncode, 0, proc.stderr)
+                s = status(proc.stdout)
+                self.assertEqual(s["GIL enabled"], "True (every build before 3.13 has a GIL)")
+                self.assertEqual(s["sys.flags.gil"], "n/a (new in 3.13)")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Checks the claims the GIL Basics page makes about counter_race.py:
 - on 3.10-3.13 GIL builds the default program (4 threads x 10**6) prints exactly 4000000;
-- on 3.9 and older (and on free-threaded builds) it loses updates."""
+- on 3.9 and older (and on free-threaded builds) it loses updates;
+- with opcode tracing on ("trace"), it loses updates on 3.10-3.13 too."""
 
 import re
 import sys
@@ -19,10 +20,10 @@ def counter_of(proc):
     return int(match.group(1))
 
 
-def results(python=None, runs=RUNS, stop_on_loss=False):
+def results(python=None, runs=RUNS, stop_on_loss=False, args=()):
     seen = []
     for _ in range(runs):
-        seen.append(counter_of(run_example("counter_race.py", python=python)))
+        seen.append(counter_of(run_example("counter_race.py", *args, python=python)))
         if stop_on_loss and seen[-1] < EXPECTED:
             break
     return seen
@@ -61,6 +62,15 @@ class CounterRaceTest(unittest.TestCase):
                 seen = outcome(result)
                 self.assertLess(min(seen), EXPECTED,
                                 "%s: no lost update in %d runs: %s" % (version, RUNS, seen))
+
+    def test_opcode_tracing_loses_updates_on_310_to_313(self):
+        found, missing = versions_available(EXACT_VERSIONS)
+        run = lambda _, python: results(python, stop_on_loss=True, args=(200000, 4, "trace"))
+        for version, result in on_versions(found, run):
+            with self.subTest(version=version):
+                seen = outcome(result)
+                self.assertLess(min(seen), 800000,
+                                "%s: no lost update in %d traced runs: %s" % (version, RUNS, seen))
 
 
 if __name__ == "__main__":

@@ -36,5 +36,11 @@ class Convoy(unittest.TestCase):
         self.assertGreater(beside_process * 2, alone, out)
 
 
+    def test_switch_interval_argument_is_applied(self):
+        out = run_example(EXAMPLE, 0.2, 0, 0.001, timeout=60).stdout
+        self.assertRegex(out, r"(?m)^switch interval: 0\.001 s$")
+        self.assertIn(("threads", 0), rates(out), out)
+
+
 if __name__ == "__main__":
     unittest.main()

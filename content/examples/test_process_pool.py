@@ -1,10 +1,12 @@
-"""process_pool.py, and the article's original lambda version that it corrects.
+"""process_pool.py, and the lambda version that the page shows as a common misconception.
 
 The page "Working Around the GIL" claims:
-- the corrected pool returns 4 equal, correct results with the platform's default start method
+- the pool returns 4 equal, correct results with the platform's default start method
   and with "spawn" (Windows, macOS) forced;
-- the article's `executor.map(lambda x: cpu_intensive(), range(4))` fails with a pickling error
-  as soon as the results are iterated, and silently does nothing when they are not.
+- the commonly written `executor.map(lambda x: cpu_intensive(), range(4))` fails with a pickling
+  error as soon as the results are iterated, and silently does nothing when they are not;
+- starting a thread costs less than forking a process, which costs less than spawning one
+  (process_pool.py --startup).
 """
 import os
 import re
@@ -23,9 +25,9 @@ def parse_results(stdout):
     return [int(v) for v in re.findall(r"^result \d+ = (\d+)$", stdout, re.M)]
 
 
-# The article's snippet, with only the size shrunk and a __main__ guard added so that the test
+# The commonly written snippet, with only the size shrunk and a __main__ guard added so that the test
 # isolates the lambda problem from the missing-guard problem.
-ARTICLE_LAMBDA = textwrap.dedent("""
+LAMBDA_SNIPPET = textwrap.dedent("""
     from concurrent.futures import ProcessPoolExecutor
 
     def cpu_intensive():
@@ -40,7 +42,7 @@ ARTICLE_LAMBDA = textwrap.dedent("""
 
 def run_snippet(source):
     with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "article_lambda.py")
+        path = os.path.join(tmp, "lambda_pool.py")
         with open(path, "w") as f:
             f.write(source)
         return subprocess.run([sys.executable, path], capture_output=True, text=True, timeout=120)
@@ -76,8 +78,8 @@ class ProcessPoolTest(unittest.TestCase):
             with self.subTest(version=version):
                 self.check("--start-method", "spawn", python=python)
 
-    def test_article_lambda_fails_when_results_are_iterated(self):
-        proc = run_snippet(ARTICLE_LAMBDA.format(consume="list"))
+    def test_lambda_fails_when_results_are_iterated(self):
+        proc = run_snippet(LAMBDA_SNIPPET.format(consume="list"))
         self.assertNotEqual(proc.returncode, 0, proc.stdout + proc.stderr)
         self.assertNotIn("finished without an error", proc.stdout)
         # 3.9-3.13: "_pickle.PicklingError: Can't pickle <function <lambda> ...>"; 3.14 words it
@@ -85,11 +87,26 @@ class ProcessPoolTest(unittest.TestCase):
         self.assertIn("PicklingError", proc.stderr)
         self.assertIn("lambda", proc.stderr)
 
-    def test_article_lambda_is_a_silent_no_op_when_results_are_ignored(self):
-        proc = run_snippet(ARTICLE_LAMBDA.format(consume=""))
+    def test_lambda_is_a_silent_no_op_when_results_are_ignored(self):
+        proc = run_snippet(LAMBDA_SNIPPET.format(consume=""))
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertIn("finished without an error", proc.stdout)
         self.assertNotIn("PicklingError", proc.stderr)
+
+
+    def test_startup_costs_are_ordered(self):
+        out = run_example("process_pool.py", "--startup").stdout
+        ms = {m.group(1): float(m.group(2))
+              for m in re.finditer(r"^(threading\.Thread|Process, \w+|ProcessPoolExecutor\(4\)[^:]*): ([0-9.]+) ms$",
+                                   out, re.M)}
+        self.assertIn("threading.Thread", ms, out)
+        self.assertIn("Process, spawn", ms, out)
+        self.assertTrue(any(k.startswith("ProcessPoolExecutor(4)") for k in ms), out)
+        if sys.platform.startswith("linux"):
+            self.assertIn("Process, forkserver", ms, out)
+            # fork copies a running process; spawn starts and imports a new interpreter.
+            self.assertLess(ms["threading.Thread"], ms["Process, fork"], out)
+            self.assertLess(ms["Process, fork"], ms["Process, spawn"], out)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,9 @@ prints changes relative to a starting value, because the absolute number
 depends on the version: getrefcount's own argument is counted, and 3.14
 can borrow references that older versions counted.
 
+Its last line shows immortal objects (PEP 683, Python 3.12 and later):
+None's count does not move when a list takes 1000 references to it.
+
 Usage: python why_refcount.py
 """
 import sys
@@ -38,6 +41,12 @@ def main():
     print("deleting the last reference")
     del obj
     print("done")
+
+    # None is immortal from 3.12 on: its count is pinned and never changes.
+    before = sys.getrefcount(None)
+    many = [None] * 1000
+    print("None's count after 1000 more references: %+d" % (sys.getrefcount(None) - before))
+    del many
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 // (anchor links) and links (rel="noopener" to other sites).
 import Callout from './Callout.astro';
 import CodeFile from './CodeFile.astro';
-import Errata from './Errata.astro';
+import Misconception from './Misconception.astro';
 import Figure from './Figure.astro';
 import GilTimeline from './GilTimeline.astro';
 import H2 from './H2.astro';
@@ -15,4 +15,4 @@ import Quiz from './Quiz.astro';
 import RaceStepper from './RaceStepper.astro';
 import TimingLab from './TimingLab.astro';
 
-export const mdxComponents = { a: ProseLink, h2: H2, h3: H3, Callout, CodeFile, Errata, Figure, GilTimeline, ModelVsCPython, RaceStepper, Hints, Quiz, PracticeProgress, TimingLab };
+export const mdxComponents = { a: ProseLink, h2: H2, h3: H3, Callout, CodeFile, Misconception, Figure, GilTimeline, ModelVsCPython, RaceStepper, Hints, Quiz, PracticeProgress, TimingLab };

@@ -1,5 +1,5 @@
 /**
- * The article's `cpu_bound(n)` (the sum of `i ** 2` for `i` below `n`) in JavaScript, cut into
+ * The usual `cpu_bound(n)` benchmark (the sum of `i ** 2` for `i` below `n`) in JavaScript, cut into
  * chunks with an eval-breaker check point between them, like the back-edge checks CPython makes
  * in a loop. The sum is returned and compared across modes, so the JIT cannot drop the loop.
  */

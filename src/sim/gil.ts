@@ -6,9 +6,11 @@ import type { ReleaseReason, Step, TraceEvent } from './types.ts';
  *
  * - take_gil: if `locked` is 0 the thread takes it at once. Otherwise it does a timed wait of
  *   `interval` µs on `cond`; when that times out and `switch_number` is what it was when the wait
- *   began, it sets `gil_drop_request` (SET_GIL_DROP_REQUEST), and either way it waits again.
+ *   began, it sets the drop request (SET_GIL_DROP_REQUEST: `gil_drop_request` up to 3.12, bit 0 of
+ *   `PyThreadState.eval_breaker` from 3.13), and either way it waits again.
  * - The holder sees the request at its next eval-breaker check point (every `checkEvery` µs of
- *   Python code, or when a long C call returns) and calls drop_gil, which signals `cond`.
+ *   Python code, or when a long C call returns) and calls drop_gil, which signals `cond`
+ *   (_Py_HandlePending; from 3.13 through _PyThreadState_Detach).
  * - FORCE_SWITCHING: after a requested drop the dropper waits on `switch_cond` until another
  *   thread has taken the GIL, so it cannot win it straight back; then it is an ordinary waiter.
  * - Blocking I/O drops the GIL voluntarily; afterwards the thread must take_gil again.
@@ -111,8 +113,9 @@ export function simulateGil(input: ResolvedInput): TraceEvent[] {
   /** The holder reached the end of a step: move on to the next one. */
   function advance(th: SimThread): void {
     const done = th.steps[th.step];
-    // Returning from a call (a C call or a blocking one) passes a check point: CALL has
-    // HAS_EVAL_BREAK_FLAG.
+    // Returning from a call (a C call or a blocking one) passes a check point: in 3.13.0 the generic
+    // CALL and the C-function call specialisations have HAS_EVAL_BREAK_FLAG (CALL_LEN and a few
+    // others do not; the model has no such short calls).
     if (done !== undefined && !isPython(done)) th.phase = 0;
     th.step += 1;
     const step = th.steps[th.step];
@@ -173,7 +176,8 @@ export function simulateGil(input: ResolvedInput): TraceEvent[] {
     if (h.left === 0) {
       advance(h);
     } else {
-      // An eval-breaker check point with gil_drop_request set: drop_gil, then take_gil again.
+      // An eval-breaker check point with the drop request set: drop_gil, then take_gil again
+      // (_Py_HandlePending; from 3.13 through _PyThreadState_Detach and _PyThreadState_Attach).
       dropGil(h, 'forced');
       takeGil(h);
     }

@@ -5,16 +5,19 @@ export const DEFAULTS = {
   /** `#define DEFAULT_INTERVAL 5000` in Python/ceval_gil.c: sys.getswitchinterval() == 0.005. */
   switchInterval: 5000,
   /**
-   * Since 3.10 the eval breaker is checked on loop back-edges and after calls (python/cpython#18334),
-   * so a pure-Python loop meets one every few dozen nanoseconds to microseconds. 50 µs keeps traces
+   * Since 3.10 the eval breaker is checked on loop back-edges and at calls (python/cpython#18334);
+   * from 3.11 also at function entry (RESUME), while some specialised calls do not check (in 3.13.0
+   * nine CALL_* instructions lack HAS_EVAL_BREAK_FLAG, Include/internal/pycore_opcode_metadata.h).
+   * Every loop pass still ends in a checked backward jump, so a pure-Python loop meets one every few
+   * dozen nanoseconds to microseconds. 50 µs keeps traces
    * small while staying far below the switch interval.
    */
   checkEvery: 50,
   /** Doc/whatsnew/3.14.rst: the free-threaded build's single-thread penalty is "roughly 5-10%". */
   ftOverhead: 1.1,
   /**
-   * gil-facts §5.4 [measured]: Process start+join took 53–83 ms with spawn, 14–30 ms with
-   * forkserver, 1.7–2.6 ms with fork. 50 ms stands for spawn (macOS, Windows).
+   * Start-up of one worker process with the spawn start method (the default on macOS and Windows),
+   * rounded. `python threads_vs_processes.py --startup` (content/examples) measures it per start method.
    */
   processStartup: 50_000,
   dataCopy: 0,

@@ -2,9 +2,9 @@ import { cpu, io } from './steps.ts';
 import type { Mode, SimInput, ThreadSpec } from './types.ts';
 
 /**
- * CPU cost of the article's workloads, measured for this model on a shared 2-vCPU AMD EPYC
+ * CPU cost of the pages' workloads, measured for this model on a shared 2-vCPU AMD EPYC
  * machine, best of 5 on CPython 3.11.7, 3.12.1 and 3.13.0: `for _ in range(10**6): counter += 1`
- * took 55–121 ms, and the article's `cpu_bound(10**6)` (`result += i ** 2` in a loop, see
+ * took 55–121 ms, and the usual `cpu_bound(10**6)` benchmark (`result += i ** 2` in a loop, see
  * content/examples/threads_vs_processes.py) took 93–136 ms. Orders of magnitude only.
  */
 export const COUNTER_CPU = 100_000;

@@ -15,7 +15,8 @@ export function stateAfter(event: TraceEvent): ThreadState | undefined {
     case 'dispatch':
       return 'running';
     case 'release':
-      // A forced dropper goes straight back to take_gil (_Py_HandlePending).
+      // A forced dropper goes straight back to take_gil (from _Py_HandlePending; through
+      // _PyThreadState_Attach from 3.13).
       return event.reason === 'forced' ? 'waiting' : event.reason === 'io' ? 'io' : 'done';
     case 'io_start':
       return 'io';

@@ -34,7 +34,7 @@ export interface SimInput {
   readonly cores?: number;
   /** `gil->interval`, the switch interval (`sys.setswitchinterval()` × 10⁶). */
   readonly switchInterval?: number;
-  /** Python CPU time between two eval-breaker check points (loop back-edges and calls). */
+  /** Python CPU time between two eval-breaker check points (loop back-edges, function entry, most calls). */
   readonly checkEvery?: number;
   /** Free-threaded builds: factor applied to every CPU step (single-thread overhead). */
   readonly ftOverhead?: number;
@@ -65,7 +65,7 @@ export type TraceEvent =
   | (At & { readonly kind: 'start' })
   /** Began waiting for the GIL in `take_gil` (the GIL was locked). */
   | (At & { readonly kind: 'wait' })
-  /** A waiter's timed wait ran out with no switch meanwhile: it set `gil_drop_request`. */
+  /** A waiter's timed wait ran out with no switch meanwhile: it set the drop request (SET_GIL_DROP_REQUEST). */
   | (At & { readonly kind: 'drop_request' })
   /** Took the GIL (`locked = 1`). */
   | (At & { readonly kind: 'acquire' })
@@ -118,7 +118,10 @@ export interface Trace extends TraceMeta {
   readonly end: number;
 }
 
-/** The GIL panel: the fields of `struct _gil_runtime_state` that a reader can watch change. */
+/**
+ * The GIL panel: what a reader can watch change. `holder`, `lastHolder` and `switchNumber` model fields of
+ * `struct _gil_runtime_state`; the drop request and the waiters are not fields of it (see below).
+ */
 export interface GilState {
   /** The thread that holds the GIL (`locked` is 1), or null when it is free. */
   readonly holder: number | null;
@@ -126,9 +129,12 @@ export interface GilState {
   readonly lastHolder: number | null;
   /** `switch_number`: how many times a thread other than `last_holder` took the GIL. */
   readonly switchNumber: number;
-  /** `gil_drop_request`, which is also what trips the holder's eval breaker. */
+  /**
+   * The drop request, which trips the holder's eval breaker: `gil_drop_request` (a field of
+   * `struct _ceval_state`) up to 3.12, bit 0 of `PyThreadState.eval_breaker` from 3.13.
+   */
   readonly gilDropRequest: boolean;
-  /** Threads waiting in `take_gil`, in the order they began waiting. */
+  /** Threads waiting in `take_gil`, in the order they began waiting. CPython keeps no such list: each waiter sleeps on `cond`. */
   readonly waiters: readonly number[];
 }
 

@@ -61,18 +61,18 @@ const taskClasses: Quiz = {
       id: 'hash-file',
       prompt: 'Hashing a 2 GB file with `hashlib.sha256` in 1 MiB chunks',
       answer: 'cpu-c',
-      why: 'hashlib releases the GIL for inputs over 2047 bytes; threads can hash several files in parallel',
+      why: 'hashlib releases the GIL for data larger than 2047 bytes at object creation or on update (hashlib docs); threads can hash several files in parallel',
       trap: 'Reading the file is I/O, but with 1 MiB chunks the hashing dominates, and it is hashlib’s C code that lets go of the GIL.',
     },
-    { id: 'zlib', prompt: 'Compressing large buffers with `zlib`', answer: 'cpu-c', why: 'deflate runs with the GIL released' },
+    { id: 'zlib', prompt: 'Compressing large buffers with `zlib`', answer: 'cpu-c', why: 'deflate runs with the GIL released (the C API docs name zlib and hashlib as modules that release it)' },
     {
       id: 'numpy-matmul',
       prompt: 'Multiplying float64 matrices with NumPy',
       answer: 'cpu-c',
-      why: "BLAS runs without the GIL (mind BLAS's own threads)",
+      why: "NumPy calls BLAS with the GIL released (mind BLAS's own threads)",
       trap: 'NumPy is called from Python, but the product itself runs in BLAS with the GIL released.',
     },
-    { id: 'pillow', prompt: 'Resizing images with Pillow', answer: 'cpu-c', why: "Pillow's resampling runs in C with the GIL released" },
+    { id: 'pillow', prompt: 'Resizing images with Pillow', answer: 'cpu-c', why: "Pillow's resampling runs in C inside ImagingSectionEnter/ImagingSectionLeave, which release the GIL" },
     {
       id: 'json',
       prompt: 'Parsing a 200 MB JSON document with `json.loads`',
@@ -95,16 +95,16 @@ const taskClasses: Quiz = {
     },
     {
       id: 'np-concatenate',
-      prompt: 'Concatenating NumPy arrays with `np.concatenate`',
-      answer: 'cpu-gil',
-      why: 'C code, but NumPy keeps the GIL for it (dask/distributed#6325)',
-      trap: 'NumPy releases the GIL for many operations, not all of them: this one keeps it.',
+      prompt: 'Concatenating large float64 NumPy arrays with `np.concatenate`',
+      answer: 'cpu-c',
+      why: 'the copy runs in raw_array_assign_array (numpy/_core/src/multiarray/array_assign_array.c), which releases the GIL for dtypes that need no Python API once there are more than a few hundred elements',
+      trap: 'It is C code that only copies numbers, and NumPy lets go of the GIL for it. With `dtype=object` the same call keeps the GIL, because every element is a Python reference.',
     },
     {
       id: 'game-of-life',
       prompt: 'Simulating a game of life in nested Python loops',
       answer: 'cpu-gil',
-      why: 'pure bytecode; use processes, or 3.14t threads',
+      why: 'pure bytecode; use processes, or threads on a free-threaded build (3.14t, 3.15t)',
     },
   ],
 };
@@ -135,7 +135,7 @@ if __name__ == "__main__":
         results = list(executor.map(lambda n: cpu_intensive(n), [10**6] * 4))
     print(results)`,
       answer: 'lambda',
-      why: 'Each task is pickled to reach a worker process, and pickle stores a function by its module and name. A lambda has no name to look up, so every task fails with `PicklingError: Can\'t pickle <function <lambda> …>` when the results are read. Pass `cpu_intensive` itself: `executor.map(cpu_intensive, [10**6] * 4)`.',
+      why: 'Each task is pickled to reach a worker process, and pickle stores a function by its module and name. A lambda has no name to look up, so every task fails with `PicklingError: Can\'t pickle <function <lambda> …>` when the results are read (3.9 to 3.13). Pass `cpu_intensive` itself: `executor.map(cpu_intensive, [10**6] * 4)`.',
     },
     {
       id: 'no-guard',

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { incrementBytecode, versionGroup, VERSION_GROUPS } from './bytecode.ts';
 
 const SCRIPT = fileURLToPath(new URL('./dis_counter.py', import.meta.url));
-/** The versions the brief asks to check; 3.14 too, since the stepper claims LOAD_SMALL_INT there. */
+/** The versions the pages make bytecode claims about; 3.14 too, since the stepper claims LOAD_SMALL_INT there. */
 const EXPECTED = ['3.9', '3.10', '3.12', '3.13', '3.14'];
 
 interface Ins {

@@ -73,7 +73,7 @@ export function describeEvent(event: TraceEvent): string {
     case 'wait':
       return 'waits for the GIL (take_gil)';
     case 'drop_request':
-      return 'sets gil_drop_request after waiting a full interval';
+      return 'sets the drop request after waiting a full interval';
     case 'acquire':
       return 'takes the GIL';
     case 'release':
@@ -116,15 +116,21 @@ export function eventRows(trace: Trace, limit: number): EventRow[] {
   }));
 }
 
-/** The `struct _gil_runtime_state` fields, as name/value pairs for the state panel. */
+/**
+ * The GIL state at one instant, as name/value pairs for the state panel. The names say where each
+ * value lives in CPython: the first three are fields of `struct _gil_runtime_state`
+ * (Include/internal/pycore_gil.h, `gil->` in Python/ceval_gil.c); the drop request is not (it is
+ * `gil_drop_request` in `struct _ceval_state` up to 3.12, bit 0 of `PyThreadState.eval_breaker`
+ * from 3.13); and the waiting threads are no field at all, only threads blocked inside take_gil().
+ */
 export function gilFields(trace: Trace, state: GilState): [string, string][] {
   const name = (id: number | null): string => (id === null ? 'NULL' : (trace.threads[id]?.name ?? `#${id}`));
   return [
-    ['locked', state.holder === null ? '0 (free)' : `1 (held by ${name(state.holder)})`],
-    ['last_holder', name(state.lastHolder)],
-    ['switch_number', String(state.switchNumber)],
-    ['gil_drop_request', state.gilDropRequest ? '1 (set)' : '0'],
-    ['waiting in take_gil', state.waiters.length === 0 ? 'none' : state.waiters.map(name).join(', ')],
+    ['gil->locked', state.holder === null ? '0 (free)' : `1 (held by ${name(state.holder)})`],
+    ['gil->last_holder', name(state.lastHolder)],
+    ['gil->switch_number', String(state.switchNumber)],
+    ['drop request (gil_drop_request to 3.12; eval_breaker bit 0 from 3.13)', state.gilDropRequest ? '1 (set)' : '0'],
+    ['threads waiting in take_gil() (not a field)', state.waiters.length === 0 ? 'none' : state.waiters.map(name).join(', ')],
   ];
 }
 

@@ -108,7 +108,7 @@ describe('text alternative', () => {
     const rows = eventRows(counter, EVENT_ROWS);
     expect(rows).toHaveLength(40);
     expect(rows[4]).toEqual({ time: '0 ms', thread: 'Thread-1', what: 'takes the GIL' });
-    expect(rows.find((r) => r.what.includes('gil_drop_request'))).toMatchObject({ time: '5 ms', thread: 'Thread-2' });
+    expect(rows.find((r) => r.what.includes('drop request'))).toMatchObject({ time: '5 ms', thread: 'Thread-2' });
     expect(eventCaption(counter)).toBe(`The first 40 of ${counter.events.length} events`);
     expect(eventCaption(counter, 'GIL')).toBe(`GIL: the first 40 of ${counter.events.length} events`);
   });
@@ -122,21 +122,21 @@ describe('text alternative', () => {
     expect(formatMs(-1_604_000)).toBe('-1,604 ms');
   });
 
-  it('names the GIL fields as in struct _gil_runtime_state', () => {
+  it('labels which values are struct _gil_runtime_state fields and which are not', () => {
     const fields = gilFields(counter, { holder: 1, lastHolder: 1, switchNumber: 2, gilDropRequest: true, waiters: [2, 0] });
     expect(fields).toEqual([
-      ['locked', '1 (held by Thread-2)'],
-      ['last_holder', 'Thread-2'],
-      ['switch_number', '2'],
-      ['gil_drop_request', '1 (set)'],
-      ['waiting in take_gil', 'Thread-3, Thread-1'],
+      ['gil->locked', '1 (held by Thread-2)'],
+      ['gil->last_holder', 'Thread-2'],
+      ['gil->switch_number', '2'],
+      ['drop request (gil_drop_request to 3.12; eval_breaker bit 0 from 3.13)', '1 (set)'],
+      ['threads waiting in take_gil() (not a field)', 'Thread-3, Thread-1'],
     ]);
   });
 
   it('fills the GIL state panel from one function, in the served page and in the element', () => {
     const start = gilPanel(counter, counter, 0);
     expect(start.instant).toBe(0);
-    expect(start.fields?.[0]).toEqual(['locked', '1 (held by Thread-1)']);
+    expect(start.fields?.[0]).toEqual(['gil->locked', '1 (held by Thread-1)']);
     expect(start.at).toBe('At 0 ms:');
     expect(start.happened[0]).toMatch(/^Thread-1 /);
     expect(gilPanel(counter, counter, -1)).toMatchObject({ instant: -1, at: 'Nothing has happened yet.', happened: [] });
