@@ -1,11 +1,13 @@
 """Show the bytecode of three counter loops and mark where the running thread checks
 whether it should hand over the GIL (the "eval breaker").
 
-Usage: python basics_bytecode.py
+Usage: python basics_bytecode.py [signals]
 
-Up to 3.9 the interpreter could hand over the GIL between almost any two
-instructions. From 3.10 it checks only at certain instructions: the backward jump
-at the end of each loop pass, function entry (RESUME, from 3.11) and calls.
+Up to 3.9 the interpreter checked before almost every instruction. A few fast
+instructions, such as LOAD_CONST and STORE_FAST, skip the check and go straight
+to the next one. From 3.10 it checks only at certain places: the backward jump at
+the end of each loop pass, the start of a function's code (RESUME from 3.11) and
+calls.
 
 From 3.11 the interpreter also rewrites instructions while the code runs
 ("specialisation"). A generic CALL becomes, for example, CALL_LEN for len(t) or
@@ -17,8 +19,16 @@ prints a second listing, after the loops have run, with dis's adaptive=True.
 
 The marks are this script's summary of those rules; dis itself does not print them.
 The second listing is marked only on 3.13, the version whose table is copied here.
+
+With "signals" (Unix only) the script measures instead of summarising. It runs each
+loop with a timer signal every 0.1 ms and counts where the Python-level signal
+handler ran. CPython runs signal handlers at the same eval-breaker check where a
+thread gives up the GIL on request, so these are the places where a switch can
+happen.
 """
+import collections
 import dis
+import signal
 import sys
 
 counter = 0
@@ -31,8 +41,17 @@ NO_CHECK_PY = "   <-- no check here; the callee's RESUME checks"
 # Generic call instructions; before specialisation each one checks (3.10+).
 GENERIC_CALLS = {"CALL", "CALL_KW", "CALL_FUNCTION", "CALL_FUNCTION_KW", "CALL_FUNCTION_EX", "CALL_METHOD"}
 
-# CPython 3.13.0, Include/internal/pycore_opcode_metadata.h: the CALL specialisations
-# without HAS_EVAL_BREAK_FLAG. The five that start a Python frame are checked at its RESUME.
+# CPython 3.13.0, Include/internal/pycore_opcode_metadata.h: every instruction with
+# HAS_EVAL_BREAK_FLAG. JUMP is a pseudo-instruction that never appears in running code.
+CHECKS_3_13 = {"RESUME", "INSTRUMENTED_RESUME", "JUMP_BACKWARD", "INSTRUMENTED_JUMP_BACKWARD",
+               "JUMP", "CALL", "CALL_KW", "CALL_FUNCTION_EX", "CALL_BUILTIN_CLASS",
+               "CALL_BUILTIN_FAST", "CALL_BUILTIN_FAST_WITH_KEYWORDS", "CALL_BUILTIN_O",
+               "CALL_METHOD_DESCRIPTOR_FAST", "CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS",
+               "CALL_METHOD_DESCRIPTOR_NOARGS", "CALL_METHOD_DESCRIPTOR_O",
+               "CALL_NON_PY_GENERAL", "CALL_STR_1", "CALL_TUPLE_1"}
+
+# The same header: the CALL specialisations without HAS_EVAL_BREAK_FLAG. The five that
+# start a Python frame are checked at its RESUME.
 NO_CHECK_3_13 = {"CALL_LEN", "CALL_ISINSTANCE", "CALL_TYPE_1", "CALL_LIST_APPEND",
                  "CALL_PY_EXACT_ARGS", "CALL_PY_GENERAL", "CALL_BOUND_METHOD_EXACT_ARGS",
                  "CALL_BOUND_METHOD_GENERAL", "CALL_ALLOC_AND_ENTER_INIT"}
@@ -81,8 +100,7 @@ def specialised_mark(ins):
     if name in NO_CHECK_3_13:
         return NO_CHECK
     # RESUME_CHECK compares the eval breaker and falls back to RESUME when it is set.
-    if name in GENERIC_CALLS or name in ("CALL_BUILTIN_O", "CALL_BUILTIN_FAST", "JUMP_BACKWARD",
-                                         "RESUME", "RESUME_CHECK"):
+    if name in CHECKS_3_13 or name == "RESUME_CHECK":
         return CHECK
     return ""
 
@@ -101,7 +119,51 @@ def show(func, adaptive=False):
     print()
 
 
+def where_signals_land(func, n=10**6, interval=0.0001):
+    """Run func(n) with a timer signal every `interval` seconds. Return a Counter of where
+    the Python-level handler ran: "after OPNAME" in func's own loop, or "at the start of
+    NAME()" when it ran as another function began."""
+    code = func.__code__
+    opnames = {ins.offset: ins.opname for ins in dis.get_instructions(func)}
+    landed = collections.Counter()
+
+    def handler(signum, frame):
+        if frame is None:
+            return
+        if frame.f_code is code:
+            landed["after " + opnames.get(frame.f_lasti, "offset %d" % frame.f_lasti)] += 1
+        elif (frame.f_code is not handler.__code__ and frame.f_back is not None
+              and frame.f_back.f_code is code):
+            landed["at the start of %s()" % frame.f_code.co_name] += 1
+
+    if sys.version_info >= (3, 11):
+        func(1000)  # let the interpreter specialise the loop first
+    previous = signal.signal(signal.SIGALRM, handler)
+    signal.setitimer(signal.ITIMER_REAL, interval, interval)
+    try:
+        func(n)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    return landed
+
+
+def show_signals():
+    print("python = %s" % sys.version.split()[0])
+    if not hasattr(signal, "setitimer"):
+        print("note: this needs signal.setitimer (Unix)")
+        return
+    for func in (plain, with_call, with_len):
+        print("%s: where the signal handler ran" % func.__name__)
+        for place, count in sorted(where_signals_land(func).items()):
+            print("  %-32s %d" % (place, count))
+        print()
+
+
 def main():
+    if sys.argv[1:] == ["signals"]:
+        show_signals()
+        return
     print("python = %s" % sys.version.split()[0])
     if sys.version_info < (3, 10):
         print("note: before 3.10 the GIL may change hands between almost any two instructions")

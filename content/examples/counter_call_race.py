@@ -5,12 +5,14 @@ Defaults: 1000000 increments x 4 threads, so the correct total is 4000000, and
 the call is one(), a Python function.
 
 one:  counter += one(). The call sits between reading counter and writing it
-      back. Up to 3.9 the GIL can change hands almost anywhere; 3.10 checks at
-      the call; 3.11+ checks when one() starts (its RESUME instruction). So this
-      version loses updates on every CPython version, including 3.10+ GIL builds.
+      back. Up to 3.9 the GIL can change hands after most instructions; 3.10
+      checks when one() starts and after the call; 3.11+ checks when one()
+      starts (its RESUME instruction). So this version loses updates on every
+      CPython version, including 3.10+ GIL builds.
 len:  counter += len(t). Up to 3.10 this loses updates too. From 3.11 the
-      interpreter specialises the call (CALL_LEN in 3.13), and that specialised
-      form does not check, so on 3.11-3.13 nothing was lost in our runs.
+      interpreter specialises the call after a few passes (CALL_LEN in 3.13),
+      and that specialised form does not check, so on 3.11-3.13 nothing was
+      lost in our runs. The first, unspecialised passes do check.
 Neither result is a promise: += is not atomic, so use a Lock.
 """
 import sys

@@ -5,8 +5,8 @@ Defaults: 1000000 increments x 4 threads, so the correct total is 4000000.
 With "trace" (Python 3.7+), every thread runs under a trace function with opcode
 tracing on (frame.f_trace_opcodes = True), as some debugging tools do.
 
-On CPython 3.9 and older, and on free-threaded builds, the total usually comes out
-short. On 3.10-3.13 GIL builds this exact program happens to print 4000000, but
+On CPython 3.9 and older the total usually comes out short, and it is expected to on
+free-threaded builds too (nothing makes += atomic without the GIL). On 3.10-3.13 GIL builds this exact program happens to print 4000000, but
 that is an accident of where the interpreter may switch threads, not a guarantee.
 """
 import sys

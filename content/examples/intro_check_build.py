@@ -9,8 +9,8 @@ Runs on any Python 3. What it can know depends on the interpreter:
   free-threaded build.
 - CPython before 3.13: there is no free-threaded build, so the GIL is always on.
 - Other implementations (PyPy, GraalPy, ...): unless they provide
-  sys._is_gil_enabled(), this script cannot tell. Some have a GIL of their own
-  (PyPy does), some have none. Their documentation says which.
+  sys._is_gil_enabled(), this script cannot tell. PyPy, for one, has a GIL of
+  its own (PyPy FAQ). Each implementation's documentation says what it does.
 """
 import platform
 import sys

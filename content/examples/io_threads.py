@@ -7,6 +7,8 @@ Usage:
     python io_threads.py [COUNT] [LATENCY_MS] [WORKERS]
 
 Defaults: 10 URLs, 200 ms latency, 10 worker threads.
+
+Needs Python 3.7 or later: http.server.ThreadingHTTPServer is new in 3.7.
 """
 import sys
 import threading

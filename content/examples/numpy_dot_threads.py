@@ -16,7 +16,10 @@ With --gil-probe it answers a different question: does a call hold the GIL?
 A background Python thread counts while the main thread makes the call. The
 script prints the share of the call's wall time in which the counter kept
 running, relative to its speed when it runs alone: near 1 on a machine with
-a free core when the call releases the GIL, near 0 when it holds it.
+a free core when the call releases the GIL, near 0 when it holds it. Besides
+NumPy calls it probes built-in C code (sum, sorted, re, json), which holds
+the GIL while it runs its own C code, and sum() over a generator, whose
+Python code lets the counter take turns.
 
 Usage: python numpy_dot_threads.py [n] [k]
        python numpy_dot_threads.py --gil-probe
@@ -27,6 +30,9 @@ import os
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
+import json
+import random
+import re
 import sys
 import threading
 import time
@@ -84,10 +90,20 @@ def gil_probe():
     print("share of each call's time in which a background Python thread kept running:")
     floats = [np.ones(4_000_000) for _ in range(4)]
     objects = np.ones(10_000_000, dtype=object)  # 10 M references to the int 1
+    # Built-in C code, for comparison: it keeps the GIL while it runs its own C code, and lets
+    # other threads in only while it calls back into Python code (here, a generator).
+    rng = random.Random(0)
+    numbers = [rng.random() for _ in range(1_000_000)]
+    text = " ".join("word%d" % (i % 1000) for i in range(1_000_000))
+    document = json.dumps(numbers)
     calls = [
         ("np.concatenate, 4 x 4M float64", lambda: np.concatenate(floats)),
         ("np.sum, 10M-element object array", lambda: objects.sum()),
         ("sum(range(10_000_000)), no NumPy", lambda: sum(range(10_000_000))),
+        ("sum over a generator of 3M ints", lambda: sum(i for i in range(3_000_000))),
+        ("sorted, 1M floats", lambda: sorted(numbers)),
+        ("re.findall, 1M words", lambda: re.findall(r"\w+", text)),
+        ("json.loads, 1M floats", lambda: json.loads(document)),
     ]
     for name, call in calls:
         print("%s: %.2f" % (name, counter_share(call)))

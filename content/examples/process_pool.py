@@ -1,16 +1,17 @@
 """CPU-bound work in 4 worker processes, written so that it works.
 
-The version often written uses a lambda and never looks at the results:
+The version often written uses a lambda at module level:
     with ProcessPoolExecutor(max_workers=4) as executor:
         results = list(executor.map(lambda x: cpu_intensive(), range(4)))
-This one differs in three ways:
+This one differs in two ways:
 - the task is a module-level function, not a lambda: lambdas cannot be
   pickled, so every task fails;
-- the results of executor.map() are consumed with list(), so errors raised
-  in the workers are raised here too;
 - the pool is created under `if __name__ == "__main__":`, so it also works
   with the "spawn" (Windows, macOS) and "forkserver" (Linux from Python
   3.14) start methods.
+Like the common version, it consumes the results of executor.map() with
+list(): errors raised in the workers are raised here only when the results
+are read, so without list() a failing task would go unnoticed.
 multiprocessing is imported only to pick a start method.
 
 With --startup it measures instead what starting a worker costs: a thread,

@@ -7,7 +7,14 @@
   CALL_NO_KW_LEN (3.12) or CALL_LEN (3.13), one() becomes CALL_PY_EXACT_ARGS;
 - in CPython 3.13.0's Include/internal/pycore_opcode_metadata.h (installed with the
   interpreter) exactly 18 instructions plus the JUMP pseudo-instruction carry
-  HAS_EVAL_BREAK_FLAG, and the nine CALL specialisations the page names do not."""
+  HAS_EVAL_BREAK_FLAG, and the nine CALL specialisations the page names do not; the
+  script's own copy of both sets matches the header;
+- measured with "signals" (a timer signal; its handler runs at the same eval-breaker
+  check as a GIL drop request): up to 3.9 the check runs after LOAD_GLOBAL and
+  INPLACE_ADD but never right after LOAD_CONST, so no switch falls between LOAD_CONST
+  and INPLACE_ADD; from 3.10 the plain loop is only interrupted at its backward jump;
+  3.10 and later also check when one() starts; 3.10 checks after len(), 3.11+ does not
+  once the call is specialised."""
 
 import os
 import re
@@ -67,6 +74,12 @@ def eval_break_flags(header):
     table = text.split("_PyOpcode_opcode_metadata[", 1)[1]
     rows = re.findall(r"^\s*\[(\w+)\] = \{ true, [^,]+, ([^}]*)\}", table, re.M)
     return {name: "HAS_EVAL_BREAK_FLAG" in flags for name, flags in rows}
+
+
+def signal_places(out, name):
+    """{place: count} from the "signals" listing of one loop."""
+    block = out.split("\n%s: where the signal handler ran\n" % name, 1)[1].split("\n\n", 1)[0]
+    return {line[:-len(line.split()[-1])].strip(): int(line.split()[-1]) for line in block.splitlines()}
 
 
 class BytecodeTest(unittest.TestCase):
@@ -167,7 +180,40 @@ class BytecodeTest(unittest.TestCase):
                            and not name.startswith("CALL_INTRINSIC")}
         self.assertEqual(unchecked_calls, PAGE_UNCHECKED_CALLS_3_13)
         self.assertEqual(basics_bytecode.NO_CHECK_3_13, PAGE_UNCHECKED_CALLS_3_13)
+        self.assertEqual(basics_bytecode.CHECKS_3_13, checked)
         self.assertEqual(flags["RESUME_CHECK"], False)  # it falls back to RESUME instead
+
+    def test_specialised_marks_cover_every_checking_instruction(self):
+        for name in basics_bytecode.CHECKS_3_13 | {"RESUME_CHECK"}:
+            ins = type("Ins", (), {"opname": name})()
+            self.assertEqual(basics_bytecode.specialised_mark(ins), basics_bytecode.CHECK, name)
+        for name in basics_bytecode.NO_CHECK_3_13:
+            ins = type("Ins", (), {"opname": name})()
+            self.assertNotEqual(basics_bytecode.specialised_mark(ins), basics_bytecode.CHECK, name)
+
+    def test_signals_land_where_the_page_says(self):
+        found, missing = versions_available(VERSIONS)
+        for version, python in sorted(found.items()):
+            with self.subTest(version=version):
+                out = run_example("basics_bytecode.py", "signals", python=python).stdout
+                vi = tuple(int(p) for p in version.split("."))
+                landed = {name: signal_places(out, name) for name in ("plain", "with_call", "with_len")}
+                plain = landed["plain"]
+                if vi < (3, 10):
+                    # Inside the increment: after the load and the add, never after LOAD_CONST.
+                    self.assertIn("after LOAD_GLOBAL", plain, out)
+                    self.assertIn("after INPLACE_ADD", plain, out)
+                    for name in landed:
+                        self.assertNotIn("after LOAD_CONST", landed[name], out)
+                    self.assertNotIn("after STORE_FAST", plain, out)
+                else:
+                    jump = "after JUMP_ABSOLUTE" if vi < (3, 11) else "after JUMP_BACKWARD"
+                    self.assertEqual(set(plain), {jump}, out)
+                    self.assertIn("at the start of one()", landed["with_call"], out)
+                    if vi < (3, 11):
+                        self.assertIn("after CALL_FUNCTION", landed["with_len"], out)
+                    else:
+                        self.assertEqual(set(landed["with_len"]), {jump}, out)
 
 
 if __name__ == "__main__":

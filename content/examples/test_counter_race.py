@@ -1,6 +1,6 @@
 """Checks the claims the GIL Basics page makes about counter_race.py:
 - on 3.10-3.13 GIL builds the default program (4 threads x 10**6) prints exactly 4000000;
-- on 3.9 and older (and on free-threaded builds) it loses updates;
+- on 3.9 and older it loses updates (a free-threaded build, if one runs this, is expected to);
 - with opcode tracing on ("trace"), it loses updates on 3.10-3.13 too."""
 
 import re

@@ -62,7 +62,7 @@ class CheckBuildTest(unittest.TestCase):
 
     def test_other_implementations_are_not_assumed_gil_free(self):
         # Faked sys.implementation.name on each pyenv build: the script must not answer "no"
-        # for PyPy or GraalPy (both have a GIL) just because they are not CPython.
+        # for PyPy (which has a GIL of its own) or GraalPy just because they are not CPython.
         found, missing = versions_available(VERSIONS)
         for version, python in sorted(found.items()):
             for impl in ("pypy", "graalpy"):

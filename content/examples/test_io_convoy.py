@@ -15,23 +15,26 @@ def rates(stdout):
 
 class Convoy(unittest.TestCase):
     def test_cpu_thread_slows_io_thread_but_cpu_process_does_not(self):
-        # 1 s per run, 0 and 1 CPU-bound threads, then the CPU work in a process.
-        # Measured here (2 cores, 3.11.7): 58k-65k req/s alone, 9k-14k beside one CPU thread in quiet
-        # runs; as low as 0.2k when other jobs loaded the machine.
+        # 1 s per run, 0, 1 and 2 CPU-bound threads, then the CPU work in a process.
+        # The page gives the measured ranges (2 cores, CPython 3.11.7 and 3.13.0, load varying):
+        # one CPU thread cut throughput 4-92x (4-10x in most runs), two threads 10-630x.
         # The assertions only ask for a 2x drop, far less than that.
         # The machine is shared: whatever else runs also lowers the baseline, so the baseline is
         # the better of "alone" and "CPU work in a process", and a second attempt is allowed.
         for _ in range(2):
-            out = run_example(EXAMPLE, 1, 1, timeout=60).stdout
+            out = run_example(EXAMPLE, 1, 2, timeout=60).stdout
             r = rates(out)
-            self.assertEqual(set(r), {("threads", 0), ("threads", 1), ("process", 1)}, out)
-            alone, beside_thread, beside_process = r[("threads", 0)], r[("threads", 1)], r[("process", 1)]
+            self.assertEqual(set(r), {("threads", 0), ("threads", 1), ("threads", 2), ("process", 1)}, out)
+            alone, beside_thread, beside_two = r[("threads", 0)], r[("threads", 1)], r[("threads", 2)]
+            beside_process = r[("process", 1)]
             baseline = max(alone, beside_process)
-            if beside_thread * 2 < baseline and beside_process * 2 > alone:
+            if (beside_thread * 2 < baseline and beside_two * 2 < baseline
+                    and beside_process * 2 > alone):
                 break
-        print("\n    alone %d req/s, 1 CPU thread %d req/s, CPU process %d req/s"
-              % (alone, beside_thread, beside_process))
+        print("\n    alone %d req/s, 1 CPU thread %d, 2 CPU threads %d, CPU process %d"
+              % (alone, beside_thread, beside_two, beside_process))
         self.assertLess(beside_thread * 2, baseline, out)
+        self.assertLess(beside_two * 2, baseline, out)
         # A CPU-bound *process* doesn't hold this process's GIL: no convoy.
         self.assertGreater(beside_process * 2, alone, out)
 

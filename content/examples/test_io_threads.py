@@ -2,7 +2,8 @@
 import re
 import subprocess
 
-from _testing import on_versions, outcome, run_example, unittest, versions_available
+from _testing import (example_path, on_versions, outcome, pyenv_python, run_example, unittest,
+                      versions_available)
 
 EXAMPLE = "io_threads.py"
 
@@ -40,7 +41,7 @@ class IoThreads(unittest.TestCase):
         self.assertGreater(times["sequential"] / times["threads"], 2, out)
 
     def test_runs_on_other_versions(self):
-        found, _missing = versions_available(["3.9", "3.10", "3.12", "3.13"])
+        found, _missing = versions_available(["3.7", "3.8", "3.9", "3.10", "3.12", "3.13"])
         # The requests wait, they do not compute: two interpreters at once do not disturb them.
         run = lambda _, python: run_example(EXAMPLE, 10, 50, python=python).stdout
         for version, result in on_versions(found, run):
@@ -51,14 +52,24 @@ class IoThreads(unittest.TestCase):
                 self.assertGreater(times["sequential"] / times["threads"], 2, out)
 
 
+    def test_needs_python_3_7(self):
+        # The page and the docstring: 3.6 has no http.server.ThreadingHTTPServer.
+        python = pyenv_python("3.6")
+        if python is None:
+            self.skipTest("no CPython 3.6 build here")
+        proc = subprocess.run([python, example_path(EXAMPLE), "1", "10", "1"],
+                              capture_output=True, text=True, timeout=60)
+        self.assertNotEqual(proc.returncode, 0, proc.stdout)
+        self.assertIn("ThreadingHTTPServer", proc.stderr)
+
     def test_default_max_workers(self):
-        # The page: 3.5-3.7 use 5 x the CPU count; 3.8-3.12 min(32, os.cpu_count() + 4);
-        # 3.13+ min(32, (os.process_cpu_count() or 1) + 4).
+        # The page: 3.5-3.7 use (os.cpu_count() or 1) * 5; 3.8-3.12 min(32, (os.cpu_count() or 1) + 4);
+        # 3.13+ min(32, (os.process_cpu_count() or 1) + 4). Checked on every CPython 3.6-3.13 here.
         code = ("import os, sys, concurrent.futures as cf; "
                 "n = cf.ThreadPoolExecutor()._max_workers; "
                 "c = os.process_cpu_count() if hasattr(os, 'process_cpu_count') else os.cpu_count(); "
                 "print(n, c, os.cpu_count())")
-        found, _missing = versions_available(["3.6", "3.7", "3.8", "3.12", "3.13"])
+        found, _missing = versions_available(["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"])
         for version, python in sorted(found.items()):
             with self.subTest(version=version):
                 n, usable, cpus = map(int, subprocess.run([python, "-c", code], capture_output=True,

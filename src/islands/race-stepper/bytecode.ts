@@ -1,6 +1,8 @@
 /**
  * What CPython compiles `global counter; counter += 1` to, per version. bytecode.test.ts checks
  * every group against `dis` on each interpreter the machine has, so this table is the claim.
+ * 3.14 is not run here: LOAD_SMALL_INT is new in 3.14 (Doc/library/dis.rst), and its entry is
+ * from the 3.14 source. There is no 3.15 group: its bytecode has not been checked.
  */
 
 export const VERSION_GROUPS = ['3.6-3.9', '3.10', '3.11-3.12', '3.13', '3.14'] as const;
@@ -27,10 +29,18 @@ export function versionGroup(version: string): VersionGroup | undefined {
   return undefined;
 }
 
-/** Up to 3.9 a switch could fall between almost any two instructions; from 3.10 only at calls and back edges. */
+/**
+ * Up to 3.9 the eval-breaker check ran before almost every instruction; from 3.10 only at function
+ * entry, calls and back edges. Even up to 3.9, LOAD_CONST ends with FAST_DISPATCH(), which goes
+ * straight to the next instruction without the check (Python/ceval.c at v3.9.0), so no switch
+ * falls between LOAD_CONST and the add. basics_bytecode.py's "signals" mode measures this.
+ */
 export function switchesAnywhere(group: VersionGroup): boolean {
   return group === '3.6-3.9';
 }
+
+/** Groups whose bytecode comes from source and documentation only: no interpreter of it was run here. */
+export const FROM_SOURCE_GROUPS: readonly VersionGroup[] = ['3.14'];
 
 export type Role = 'acquire' | 'load' | 'const' | 'add' | 'store' | 'release';
 

@@ -22,6 +22,8 @@ describe('parseRaceHash', () => {
     expect(parseRaceHash('#race=py-3.6-3.9')!.state.version).toBe('3.6-3.9');
     expect(parseRaceHash('#race=py-3.7')!.state.version).toBe('3.6-3.9');
     expect(parseRaceHash('#race=py-3.12')!.state.version).toBe('3.11-3.12');
+    // 3.15 has no group: its bytecode has not been checked.
+    expect(parseRaceHash('#race=py-3.15')!.notices[0]).toContain("3.15's bytecode has not been checked");
   });
 
   it('round-trips what it formats', () => {
@@ -38,7 +40,7 @@ describe('parseRaceHash', () => {
       '"switch-sideways" is not a switch point (switch-none, switch-after-load, switch-after-const, switch-after-add, switch-together); using switch-after-load.',
       '"lock-maybe" should be lock-on or lock-off; using lock-off.',
       '"ft-1" should be ft-on or ft-off; using ft-off.',
-      '"py-2.7" is not a version the stepper shows (3.6 to 3.14); using py-3.13.',
+      '"py-2.7" is not a version the stepper shows (3.6 to 3.14; 3.15\'s bytecode has not been checked); using py-3.13.',
       '"colour-red" is not a stepper setting and was ignored.',
     ]);
   });

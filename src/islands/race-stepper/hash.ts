@@ -58,7 +58,7 @@ export function parseRaceHash(hash: string, defaults: RaceState = DEFAULT_STATE,
       case 'py': {
         const group = (VERSION_GROUPS as readonly string[]).includes(value) ? (value as VersionGroup) : versionGroup(value);
         if (group !== undefined) state = { ...state, version: group };
-        else notices.push(`${quote(token)} is not a version the stepper shows (3.6 to 3.14); using py-${defaults.version}.`);
+        else notices.push(`${quote(token)} is not a version the stepper shows (3.6 to 3.14; 3.15's bytecode has not been checked); using py-${defaults.version}.`);
         break;
       }
       default:

@@ -140,12 +140,22 @@ describe('configurations', () => {
     expect(ops('3.14')).toEqual(['LOAD_GLOBAL', 'LOAD_SMALL_INT', 'BINARY_OP', 'STORE_GLOBAL']);
   });
 
-  it('a switch inside the increment is forced from 3.10 on, real before, and moot without a GIL', () => {
+  it('a switch inside the increment is forced from 3.10 on, and after LOAD_CONST before; real otherwise, moot without a GIL', () => {
     expect(isForcedSwitch(gil({ version: '3.6-3.9' }))).toBe(false);
+    expect(isForcedSwitch(gil({ version: '3.6-3.9', switchAt: 'after-add' }))).toBe(false);
+    // Up to 3.9 LOAD_CONST ends with FAST_DISPATCH(): no eval-breaker check before INPLACE_ADD.
+    expect(isForcedSwitch(gil({ version: '3.6-3.9', switchAt: 'after-const' }))).toBe(true);
+    expect(isForcedSwitch(gil({ version: '3.6-3.9', switchAt: 'none' }))).toBe(false);
     expect(isForcedSwitch(gil({ version: '3.10' }))).toBe(true);
     expect(isForcedSwitch(gil({ version: '3.13', switchAt: 'none' }))).toBe(false);
     expect(isForcedSwitch(gil({ freeThreaded: true }))).toBe(false);
+    expect(isForcedSwitch(gil({ freeThreaded: true, switchAt: 'after-const' }))).toBe(false);
     expect(buildRace(gil({ version: '3.6-3.9' })).frames[2]!.text).not.toContain('forced');
+    expect(buildRace(gil({ version: '3.6-3.9', switchAt: 'after-add' })).frames[4]!.text).not.toContain('forced');
+    const afterConst = buildRace(gil({ version: '3.6-3.9', switchAt: 'after-const' })).frames[3]!;
+    expect(afterConst.switched).toBe(true);
+    expect(afterConst.text).toContain('(forced: on CPython 3.6–3.9 LOAD_CONST goes straight on to the next instruction without checking for a switch)');
+    expect(buildRace(gil({ version: '3.10', switchAt: 'after-const' })).frames[3]!.text).toContain('(forced: CPython 3.10+ does not check for a switch here)');
   });
 
   it('normalizes impossible combinations and says why', () => {

@@ -90,9 +90,20 @@ interface MutableThread {
 
 const other = (t: ThreadId): ThreadId => (t === 0 ? 1 : 0);
 
-/** True when a GIL build is shown switching where CPython 3.10+ would not. */
+/**
+ * True when a GIL build is shown switching where CPython would not: anywhere inside the increment
+ * from 3.10, and right after LOAD_CONST on 3.6–3.9 (LOAD_CONST skips the eval-breaker check there).
+ */
 export function isForcedSwitch(config: RaceConfig): boolean {
-  return !config.freeThreaded && !switchesAnywhere(config.version) && config.switchAt !== 'none';
+  if (config.freeThreaded || config.switchAt === 'none') return false;
+  return !switchesAnywhere(config.version) || config.switchAt === 'after-const';
+}
+
+/** Why a forced switch cannot happen there, for the step text. */
+function forcedReason(config: RaceConfig): string {
+  return switchesAnywhere(config.version)
+    ? ' (forced: on CPython 3.6–3.9 LOAD_CONST goes straight on to the next instruction without checking for a switch)'
+    : ' (forced: CPython 3.10+ does not check for a switch here)';
 }
 
 /** Makes a configuration consistent; says what it changed. */
@@ -251,7 +262,7 @@ export function buildRace(input: RaceConfig): Race {
         gil = 1;
         if (threads[0].status === 'running') threads[0].status = 'waiting';
         threads[1].status = 'running';
-        const forced = isForcedSwitch(config) ? ' (forced: CPython 3.10+ does not check for a switch here)' : '';
+        const forced = isForcedSwitch(config) ? forcedReason(config) : '';
         frames.push(
           snapshot([], `The GIL switches to Thread 2 in the middle of Thread 1's increment${forced}. Thread 1 keeps [${threads[0].stack.join(', ')}] on its stack.`, {
             switched: true,

@@ -45,9 +45,31 @@ describe('the words around the stage', () => {
     expect(versionNote(config())).toMatch(/^Forced switch\. On CPython 3\.13 with the GIL/);
     expect(versionNote(config())).toContain('LOAD_GLOBAL, LOAD_CONST, BINARY_OP and STORE_GLOBAL are none of those');
     expect(versionNote(config({ version: '3.10' }))).toContain('INPLACE_ADD and STORE_GLOBAL');
-    expect(versionNote(config({ version: '3.6-3.9' }))).toMatch(/^CPython 3\.6–3\.9: a thread could lose the GIL between almost any two instructions/);
+    expect(versionNote(config({ version: '3.10' }))).toContain('at function entry, calls and backward jumps');
+    // 3.6–3.9: a switch after the load or the add is real; after LOAD_CONST it is not.
+    expect(versionNote(config({ version: '3.6-3.9' }))).toMatch(/^CPython 3\.6–3\.9: the check for a switch request ran before almost every instruction/);
+    expect(versionNote(config({ version: '3.6-3.9', switchAt: 'after-add' }))).not.toContain('Forced');
+    expect(versionNote(config({ version: '3.6-3.9', switchAt: 'after-const' }))).toMatch(
+      /^Forced switch\. On CPython 3\.6–3\.9, LOAD_CONST goes straight on .* cannot move between LOAD_CONST and INPLACE_ADD/,
+    );
     expect(versionNote(config({ switchAt: 'none' }))).toContain('an accident of where the checks sit, not a guarantee');
-    expect(versionNote(config({ freeThreaded: true, version: '3.14' }))).toMatch(/^Free-threaded CPython 3\.14t: there is no GIL to switch/);
+    expect(versionNote(config({ switchAt: 'none' }))).toContain('on 3.10 to 3.13');
+    const ft = versionNote(config({ freeThreaded: true, version: '3.14' }));
+    expect(ft).toMatch(/^Free-threaded CPython 3\.14t: there is no GIL to switch/);
+    expect(ft).toContain('expected to lose updates');
+    expect(ft).toContain('third-party run on 3.14.0a6 lost about 80%');
+    expect(ft).not.toContain('routinely');
+  });
+
+  it('marks 3.14 as read from source, not run, and makes no measured claim for it', () => {
+    for (const switchAt of ['none', 'after-load'] as const) {
+      const note = versionNote(config({ version: '3.14', switchAt }));
+      expect(note).toContain('CPython 3.14 was not run here');
+      expect(note).toContain('the 3.14 source (Python/bytecodes.c)');
+      expect(note).toContain('There is no 3.15 setting');
+      expect(note).not.toContain('right total');
+    }
+    expect(versionNote(config({ version: '3.13', switchAt: 'none' }))).not.toContain('not run here');
   });
 
   it('words the switch control for the build', () => {

@@ -3,7 +3,7 @@
  * (RaceStepper.astro) and the live element, so both draw the same thing. Every string that goes
  * into markup passes through esc(); none of it comes from the URL.
  */
-import { incrementBytecode, switchesAnywhere, versionLabel, type Instruction } from './bytecode.ts';
+import { FROM_SOURCE_GROUPS, incrementBytecode, switchesAnywhere, versionLabel, type Instruction } from './bytecode.ts';
 import { isForcedSwitch, THREAD_NAMES, type Frame, type Race, type RaceConfig, type SwitchPoint, type ThreadView } from './machine.ts';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -91,20 +91,41 @@ export function stepText(race: Race, step: number): string {
 export function versionNote(config: RaceConfig): string {
   const v = versionLabel(config.version, config.freeThreaded);
   if (config.freeThreaded) {
-    return `Free-threaded CPython ${v}: there is no GIL to switch. Both threads run at once on different cores, so their steps overlap however the hardware schedules them, and the plain counter loses updates routinely.`;
-  }
-  if (switchesAnywhere(config.version)) {
-    return `CPython ${v}: a thread could lose the GIL between almost any two instructions, so a switch between the load and the store really happens; the counter example on these versions loses updates.`;
+    return (
+      `Free-threaded CPython ${v}: there is no GIL to switch. Both threads run at once on different cores, so their steps overlap however the hardware schedules them. ` +
+      'The plain counter is expected to lose updates, because nothing makes += atomic without the GIL. ' +
+      'No free-threaded build was run here; a third-party run on 3.14.0a6 lost about 80% of its increments.'
+    );
   }
   const ops = incrementBytecode(config.version).map((i) => i.opname);
+  if (switchesAnywhere(config.version)) {
+    if (isForcedSwitch(config)) {
+      return (
+        `Forced switch. On CPython ${v}, LOAD_CONST goes straight on to the next instruction without checking for a switch request, ` +
+        'so the GIL cannot move between LOAD_CONST and INPLACE_ADD. It can move right after LOAD_GLOBAL or INPLACE_ADD, which loses the update just the same. ' +
+        'The stepper forces this switch only to show the steps.'
+      );
+    }
+    return (
+      `CPython ${v}: the check for a switch request ran before almost every instruction, so a switch between the load and the store really happens; ` +
+      'the counter example on these versions loses updates. The exception here is LOAD_CONST, which skips the check.'
+    );
+  }
+  const fromSource = FROM_SOURCE_GROUPS.includes(config.version)
+    ? ` CPython ${v} was not run here: this follows from the 3.14 source (Python/bytecodes.c) and the dis documentation (LOAD_SMALL_INT is new in 3.14). There is no 3.15 setting, because its bytecode has not been checked.`
+    : '';
   if (isForcedSwitch(config)) {
     return (
       `Forced switch. On CPython ${v} with the GIL, a thread only checks for a switch request at function entry, calls and backward jumps, and ${ops.slice(0, -1).join(', ')} and ${ops[ops.length - 1]} are none of those: ` +
       'a plain int increment is never interrupted here (the GIL can move at the loop\'s backward jump after STORE_GLOBAL). ' +
-      'The stepper forces the switch to show what happens on 3.9 and earlier, under opcode tracing, with counter += f() (the call is a switch point), or on a free-threaded build.'
+      'The stepper forces the switch to show what happens on 3.9 and earlier, under opcode tracing, with counter += f() (the call is a switch point), or on a free-threaded build.' +
+      fromSource
     );
   }
-  return `CPython ${v} with the GIL: no switch falls inside the increment, because none of its instructions checks for a switch request. That is why the plain counter prints the right total on 3.10 and later: an accident of where the checks sit, not a guarantee.`;
+  const measured = FROM_SOURCE_GROUPS.includes(config.version)
+    ? ''
+    : ' That is why the plain counter printed the right total in every run here on 3.10 to 3.13: an accident of where the checks sit, not a guarantee.';
+  return `CPython ${v} with the GIL: no switch falls inside the increment, because none of its instructions checks for a switch request.${measured}${fromSource}`;
 }
 
 export interface Option {

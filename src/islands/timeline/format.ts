@@ -119,9 +119,11 @@ export function eventRows(trace: Trace, limit: number): EventRow[] {
 /**
  * The GIL state at one instant, as name/value pairs for the state panel. The names say where each
  * value lives in CPython: the first three are fields of `struct _gil_runtime_state`
- * (Include/internal/pycore_gil.h, `gil->` in Python/ceval_gil.c); the drop request is not (it is
- * `gil_drop_request` in `struct _ceval_state` up to 3.12, bit 0 of `PyThreadState.eval_breaker`
- * from 3.13); and the waiting threads are no field at all, only threads blocked inside take_gil().
+ * (Include/internal/pycore_gil.h, `gil->` in Python/ceval_gil.c); the drop request is not. It is
+ * `gil_drop_request`: a static variable in Python/ceval.c up to 3.6, a field of the runtime-wide
+ * `struct _ceval_runtime_state` in 3.7 and 3.8, and a field of the per-interpreter
+ * `struct _ceval_state` in 3.9 to 3.12; from 3.13 it is bit 0 of `PyThreadState.eval_breaker`.
+ * The waiting threads are no field at all, only threads blocked inside take_gil().
  */
 export function gilFields(trace: Trace, state: GilState): [string, string][] {
   const name = (id: number | null): string => (id === null ? 'NULL' : (trace.threads[id]?.name ?? `#${id}`));
@@ -129,8 +131,8 @@ export function gilFields(trace: Trace, state: GilState): [string, string][] {
     ['gil->locked', state.holder === null ? '0 (free)' : `1 (held by ${name(state.holder)})`],
     ['gil->last_holder', name(state.lastHolder)],
     ['gil->switch_number', String(state.switchNumber)],
-    ['drop request (gil_drop_request to 3.12; eval_breaker bit 0 from 3.13)', state.gilDropRequest ? '1 (set)' : '0'],
-    ['threads waiting in take_gil() (not a field)', state.waiters.length === 0 ? 'none' : state.waiters.map(name).join(', ')],
+    ['drop request*', state.gilDropRequest ? '1 (set)' : '0'],
+    ['waiting in take_gil()*', state.waiters.length === 0 ? 'none' : state.waiters.map(name).join(', ')],
   ];
 }
 

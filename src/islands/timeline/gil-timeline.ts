@@ -319,6 +319,7 @@ export class GilTimelineElement extends HTMLElement {
     };
     const dl = this.#part('fields');
     dl.hidden = panel.fields === null;
+    this.#part('fields-note').hidden = panel.fields === null;
     dl.replaceChildren(...(panel.fields ?? []).flatMap(([name, value]) => [text('dt', name), text('dd', value)]));
     this.#part('at').textContent = panel.at;
     this.#part('happened').replaceChildren(...panel.happened.map((line) => text('li', line)));
