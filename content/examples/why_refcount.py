@@ -9,8 +9,7 @@ from updating the same count at the same moment and losing an update.
 
 This script shows the counting from Python with sys.getrefcount(). It
 prints changes relative to a starting value, because the absolute number
-depends on the version: getrefcount's own argument is counted, and 3.14
-can borrow references that older versions counted.
+includes getrefcount's own argument and can differ between versions.
 
 Its last line shows immortal objects (PEP 683, Python 3.12 and later):
 None's count does not move when a list takes 1000 references to it.
