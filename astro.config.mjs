@@ -3,8 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
-import { codeThemes, codeTransformers } from './src/lib/highlight.ts';
-import { ISOLATION_HEADERS } from './src/lib/security-headers.ts';
+import { codeThemes, codeTransformers } from './src/demos/kit/highlight.ts';
+import { ISOLATION_HEADERS } from './tools/security-headers.ts';
 
 // Where the site is published. Course sites often live under a sub-path (a project page),
 // so both are configurable; every internal link goes through import.meta.env.BASE_URL.

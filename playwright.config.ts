@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './src/lib/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from './tools/chromium';
 
 export const PORT = Number(process.env.E2E_PORT ?? 4330);
 /** The build under test; parallel runs can each use their own (E2E_DIST, E2E_PORT). */
@@ -29,7 +29,7 @@ export default defineConfig({
   ],
   webServer: {
     // The built site with the isolation headers, on a port of its own; --ignore-lock lets it run
-    // beside a reader's own server. `npm start`'s server (src/lib/serve.ts, which adds the per-path
+    // beside a reader's own server. `npm start`'s server (tools/serve.ts, which adds the per-path
     // CSP) is exercised by e2e/securing-the-site.spec.ts.
     command: `npx astro preview --host 127.0.0.1 --port ${PORT} --outDir ${DIST} --ignore-lock`,
     url: `http://127.0.0.1:${PORT}/`,

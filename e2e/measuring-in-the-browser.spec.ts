@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { serveStatic, type StaticServer } from '../src/lib/static-server';
+import { serveStatic, type StaticServer } from '../tools/static-server';
 import { axeViolations, collectProblems, gotoInTheme, inlineScriptBytes, sum, watchScripts, type Theme } from './site';
 
 // A reader measures threads, free threads and processes in their own browser with the timing lab,

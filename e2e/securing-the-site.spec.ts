@@ -1,12 +1,12 @@
-// The site as `npm start` serves it (src/lib/serve.ts: per-path headers from
-// src/lib/security-headers.ts): its strict Content-Security-Policy blocks nothing the site does,
+// The site as `npm start` serves it (tools/serve.ts: per-path headers from
+// tools/security-headers.ts): its strict Content-Security-Policy blocks nothing the site does,
 // and only /embed/ pages may be framed by another site.
 import { expect, test, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { headersFor, INLINE_SCRIPT_HASHES } from '../src/lib/security-headers';
-import { serveStatic, type StaticServer } from '../src/lib/static-server';
+import { headersFor, INLINE_SCRIPT_HASHES } from '../tools/security-headers';
+import { serveStatic, type StaticServer } from '../tools/static-server';
 import { builtPages, DIST, inlineScripts, isRedirectStub } from './support/built-site';
 
 let site: StaticServer;

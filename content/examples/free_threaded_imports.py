@@ -16,6 +16,7 @@ On a regular (GIL) build every line says "GIL on", because it always is.
 Usage: python free_threaded_imports.py [module ...]
 Without arguments it checks a few standard-library C extensions; pass the
 packages your program imports instead, e.g. numpy.
+Needs Python 3.6 or later (run on CPython 3.6-3.13 GIL builds).
 """
 import os
 import subprocess
@@ -42,8 +43,9 @@ print("on" if is_enabled is None or is_enabled() else "off")
 def gil_after_import(name):
     """("on" | "off" | "import failed (...)", lines of the child's stderr that mention the GIL)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHON_GIL"}
-    proc = subprocess.run([sys.executable, "-c", CHILD, name], capture_output=True,
-                          text=True, env=env, timeout=120)
+    # stdout=PIPE and universal_newlines rather than capture_output and text (new in 3.7)
+    proc = subprocess.run([sys.executable, "-c", CHILD, name], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, universal_newlines=True, env=env, timeout=120)
     if proc.returncode != 0:
         return "child exited %d" % proc.returncode, proc.stderr.strip().splitlines()[-1:]
     notes = [line.strip() for line in proc.stderr.splitlines() if "GIL" in line]

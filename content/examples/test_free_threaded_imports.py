@@ -1,7 +1,7 @@
 """free_threaded_imports.py: reports, per module, whether importing it leaves the GIL on or off.
 
 The page "Free-threaded Python" claims that on a regular (GIL) build the GIL is always on, that the
-script checks each module in a fresh interpreter, and that it names the import that re-enables the
+script runs on CPython 3.6-3.13, that it checks each module in a fresh interpreter, and that it names the import that re-enables the
 GIL on a free-threaded build. No free-threaded build is installed here, so that last verdict is
 checked through describe(); the GIL-build behaviour is checked on every pyenv version available.
 """
@@ -46,7 +46,7 @@ class GilBuildTest(unittest.TestCase):
             self.assertIn(name, out)
 
     def test_versions(self):
-        found, missing = versions_available(["3.9", "3.12", "3.13"])
+        found, missing = versions_available(["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"])
         if not found:
             self.skipTest("no pyenv CPython builds found")
         for version, python in sorted(found.items()):

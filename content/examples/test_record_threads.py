@@ -1,6 +1,6 @@
 """record_threads.py: the recorder behind the "model beside CPython" figure on GIL Basics. A reader
 who downloads it gets one JSON object whose slices cover the threads' work, one holder at a time.
-(src/sim/validate/real-cpython.test.ts also judges its figures against the GIL model.)
+(tools/validate/real-cpython.test.ts also judges its figures against the GIL model.)
 """
 import json
 

@@ -50,6 +50,18 @@ describe('labTrace', () => {
     expect(labTrace('gil', 2, T0, late, 2, 5).events.map((x) => x.kind)).toEqual(['acquire', 'drop_request', 'release', 'acquire']);
   });
 
+  it('puts a drop request stamped a few µs after the forced release it caused before it (workers’ clocks differ)', () => {
+    const skewed: LogEntry[] = [e(0, 'acquire', 0), e(0, 'release', 5, 'forced'), e(1, 'acquire', 5.005), e(1, 'drop_request', 5.02)];
+    const events = labTrace('gil', 2, T0, skewed, 2, 5).events;
+    expect(events.map((x) => x.kind)).toEqual(['acquire', 'drop_request', 'release', 'acquire']);
+    expect(events[1]).toMatchObject({ thread: 1, t: 5000 });
+  });
+
+  it('leaves a forced release without a request near it as it is', () => {
+    const lone: LogEntry[] = [e(0, 'acquire', 0), e(0, 'release', 5, 'forced'), e(1, 'acquire', 5.005), e(1, 'drop_request', 6)];
+    expect(labTrace('gil', 2, T0, lone, 2, 5).events.map((x) => x.kind)).toEqual(['acquire', 'release', 'acquire', 'drop_request']);
+  });
+
   it('gives the model’s summary: hand-offs, holds, CPU per thread', () => {
     const summary = summarize(trace);
     expect(summary.handOffs).toBe(3);

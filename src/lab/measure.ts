@@ -44,6 +44,7 @@ export function labTrace(mode: LabMode, threads: number, t0: number, entries: re
   // A drop request is logged just after it is made, and the holder can react in between: at one
   // instant, put requests before the release they cause.
   events.sort((a, b) => a.t - b.t || Number(b.kind === 'drop_request') - Number(a.kind === 'drop_request'));
+  causeBeforeEffect(events);
   const meta = {
     source: 'measured',
     mode: SIM_MODE[mode],
@@ -52,6 +53,34 @@ export function labTrace(mode: LabMode, threads: number, t0: number, entries: re
     switchInterval: Math.round(intervalMs * 1000),
   } as const;
   return buildTrace(meta, events);
+}
+
+/** How far apart two workers' clocks were seen to be (a few µs; this leaves a wide margin). */
+const CLOCK_SKEW_US = 50;
+
+/**
+ * A forced release always answers a drop request made during that hold, but the requester's clock
+ * may run a little behind the holder's: a request stamped up to CLOCK_SKEW_US after a forced release
+ * that had none is moved to just before it.
+ */
+function causeBeforeEffect(events: TraceEvent[]): void {
+  let requested = false;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as TraceEvent;
+    if (e.kind === 'acquire') requested = false;
+    else if (e.kind === 'drop_request') requested = true;
+    else if (e.kind === 'release') {
+      if (e.reason === 'forced' && !requested) {
+        const j = events.findIndex((x, k) => k > i && x.kind === 'drop_request' && x.t - e.t <= CLOCK_SKEW_US);
+        if (j !== -1) {
+          const [request] = events.splice(j, 1);
+          events.splice(i, 0, { ...(request as TraceEvent), t: e.t });
+          i++;
+        }
+      }
+      requested = false;
+    }
+  }
 }
 
 /** A trace's GIL holders never overlap: each acquire finds the GIL free, each release is by the holder. */

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { listExamples, readExample } from '../../lib/examples';
+import { listExamples, readExample } from '../../site/examples';
 
 // Every example on the site can be downloaded and run as it is shown.
 export const getStaticPaths = (async () =>

@@ -11,13 +11,13 @@ import {
   type RecordedVersion,
   type Recording,
   type Report,
-} from '../validate/compare.ts';
+} from '../compare.ts';
 import type { Trace } from '../types.ts';
 import py39 from './cpython-3.9.json' with { type: 'json' };
 import py311 from './cpython-3.11.json' with { type: 'json' };
 import py313 from './cpython-3.13.json' with { type: 'json' };
 
-export { RECORDED_VERSIONS, type RecordedVersion } from '../validate/compare.ts';
+export { RECORDED_VERSIONS, type RecordedVersion } from '../compare.ts';
 
 const DATA: Record<RecordedVersion, unknown> = { '3.9': py39, '3.11': py311, '3.13': py313 };
 

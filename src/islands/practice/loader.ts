@@ -1,5 +1,0 @@
-// Fetches the practice elements (hints, quizzes, the progress box) when the first of them nears
-// the viewport.
-import { loadWhenNear } from '../load-when-near.ts';
-
-loadWhenNear('practice-hints, practice-quiz, practice-progress', () => import('./practice.ts'));
