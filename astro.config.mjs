@@ -24,7 +24,8 @@ export const redirects = {
  * @param {string} pathname
  */
 const unlisted = (pathname) =>
-  pathname.startsWith(`${base.replace(/\/$/, '')}/embed/`) || Object.keys(redirects).some((from) => pathname.endsWith(from));
+  pathname.startsWith(`${base.replace(/\/$/, '')}/embed/`) ||
+  Object.keys(redirects).some((from) => pathname.endsWith(from));
 
 /**
  * Writes the Pagefind search index into the build's own output directory (tests build elsewhere
@@ -38,7 +39,15 @@ const pagefind = {
     'astro:build:done': async ({ dir, logger }) => {
       const { createIndex, close } = await import('pagefind');
       const { index, errors } = await createIndex({
-        excludeSelectors: ['gil-timeline', 'timing-lab', 'race-stepper', 'nav', '.anchor-link', '.copy-link-group', '.kicker'],
+        excludeSelectors: [
+          'gil-timeline',
+          'timing-lab',
+          'race-stepper',
+          'nav',
+          '.anchor-link',
+          '.copy-link-group',
+          '.kicker',
+        ],
       });
       if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
       const added = await index.addDirectory({ path: fileURLToPath(dir) });
@@ -60,7 +69,9 @@ export default defineConfig({
   // server.headers reach pages in both dev and preview; vite.server.headers does not.
   server: { port: 4321, headers: ISOLATION_HEADERS },
   // Astro prefixes the base to the old path but not to the new one.
-  redirects: Object.fromEntries(Object.entries(redirects).map(([from, to]) => [from, `${base.replace(/\/$/, '')}${to}`])),
+  redirects: Object.fromEntries(
+    Object.entries(redirects).map(([from, to]) => [from, `${base.replace(/\/$/, '')}${to}`]),
+  ),
   integrations: [mdx(), ...(site ? [sitemap({ filter: (page) => !unlisted(new URL(page).pathname) })] : []), pagefind],
   markdown: {
     // Fenced code is highlighted exactly like CodeFile: same themes, colours as classes.

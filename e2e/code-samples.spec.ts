@@ -12,7 +12,11 @@ test('every section shows at least one example file, highlighted in both themes'
       const colour = await file.locator('pre.shiki').evaluate((pre) => {
         const spans = [...pre.querySelectorAll('span span')] as HTMLElement[];
         const kw = spans.find((sp) => /^(import|def|for|with|if|return|from)$/.test(sp.textContent!.trim()))!;
-        return { keyword: getComputedStyle(kw).color, base: getComputedStyle(pre).color, bg: getComputedStyle(pre).backgroundColor };
+        return {
+          keyword: getComputedStyle(kw).color,
+          base: getComputedStyle(pre).color,
+          bg: getComputedStyle(pre).backgroundColor,
+        };
       });
       expect(colour.keyword, `${s.slug} ${theme}: keywords are highlighted`).not.toBe(colour.base);
       colours[theme] = `${colour.keyword} on ${colour.bg}`;

@@ -14,9 +14,15 @@ interface AnchorList {
 
 /** The ids a course may link: headings, and demos that have an id. */
 const linkableIds = (): string[] =>
-  [...document.querySelectorAll('main :is(h1, h2, h3, h4, h5, h6, gil-timeline, timing-lab, race-stepper)[id], main .anchor-alias[id]')].map((e) => e.id);
+  [
+    ...document.querySelectorAll(
+      'main :is(h1, h2, h3, h4, h5, h6, gil-timeline, timing-lab, race-stepper)[id], main .anchor-alias[id]',
+    ),
+  ].map((e) => e.id);
 
-test('every published page and heading id in src/anchors.json still works (UPDATE_ANCHORS=1 adds new ones)', async ({ page }) => {
+test('every published page and heading id in src/anchors.json still works (UPDATE_ANCHORS=1 adds new ones)', async ({
+  page,
+}) => {
   const list = JSON.parse(readFileSync(ANCHORS, 'utf8')) as AnchorList;
   if (process.env.UPDATE_ANCHORS) {
     // Only ever adds: a published link stays in the list for good.
@@ -40,8 +46,11 @@ test('every published page and heading id in src/anchors.json still works (UPDAT
 });
 
 test('renamed headings keep their old links: the old id lands on the new heading', async ({ page }) => {
-  const aliases = JSON.parse(readFileSync(new URL('../src/anchor-aliases.json', import.meta.url), 'utf8')).pages as Record<string, Record<string, string>>;
-  const pairs = Object.entries(aliases).flatMap(([path, map]) => Object.entries(map).map(([from, to]) => ({ path, from, to })));
+  const aliases = JSON.parse(readFileSync(new URL('../src/anchor-aliases.json', import.meta.url), 'utf8'))
+    .pages as Record<string, Record<string, string>>;
+  const pairs = Object.entries(aliases).flatMap(([path, map]) =>
+    Object.entries(map).map(([from, to]) => ({ path, from, to })),
+  );
   expect(pairs.length).toBeGreaterThan(0);
   for (const { path, from, to } of pairs) {
     await page.goto(`${path}#${from}`);
@@ -76,7 +85,12 @@ test('the copy-link button copies the heading URL and says so', async ({ page, c
   await button.focus();
   await expect(button).toBeVisible();
   await page.keyboard.press('Enter');
-  await expect(page.locator('.heading-wrapper').filter({ has: page.locator(`#${id}`) }).getByRole('status')).toHaveText('Link copied');
+  await expect(
+    page
+      .locator('.heading-wrapper')
+      .filter({ has: page.locator(`#${id}`) })
+      .getByRole('status'),
+  ).toHaveText('Link copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/gil-basics/#${id}`);
 });
 
@@ -89,7 +103,11 @@ test.describe('with JavaScript disabled', () => {
   });
 });
 
-test('Share and Embed give the current state, and the link opens exactly that view', async ({ page, context, baseURL }) => {
+test('Share and Embed give the current state, and the link opens exactly that view', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/gil-basics/');
   const timeline = page.locator('gil-timeline').first();
@@ -139,7 +157,11 @@ test('Share and Embed give the current state, and the link opens exactly that vi
   const raceLink = await page.evaluate(() => navigator.clipboard.readText());
   expect(raceLink).toContain('/embed/race-stepper/?step=2&');
   await page.goto(raceLink);
-  await expect.poll(() => page.locator('race-stepper').evaluate((el) => (el as HTMLElement & { state: { step: number } }).state.step)).toBe(2);
+  await expect
+    .poll(() =>
+      page.locator('race-stepper').evaluate((el) => (el as HTMLElement & { state: { step: number } }).state.step),
+    )
+    .toBe(2);
 });
 
 test.describe('embedded in a page on another origin', () => {
@@ -159,10 +181,15 @@ test.describe('embedded in a page on another origin', () => {
       bad4: '/embed/race-stepper/?step=1e9&switch=%3Cscript%3E',
     };
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const script = /```html\n(<script>[\s\S]*?<\/script>)\n```/.exec(readme.slice(readme.indexOf('## Embedding demos')))?.[1];
+    const script = /```html\n(<script>[\s\S]*?<\/script>)\n```/.exec(
+      readme.slice(readme.indexOf('## Embedding demos')),
+    )?.[1];
     if (script === undefined) throw new Error('README.md has no host-page script under "Embedding demos"');
     const html = `<!doctype html><title>Course</title><h1>Course</h1>${Object.entries(frames)
-      .map(([id, path]) => `<iframe id="${id}" src="${site}${path}" title="${id}" width="100%" height="150" style="border:0"></iframe>`)
+      .map(
+        ([id, path]) =>
+          `<iframe id="${id}" src="${site}${path}" title="${id}" width="100%" height="150" style="border:0"></iframe>`,
+      )
       .join('\n')}${script.replaceAll('https://gil.example.org', new URL(site).origin)}`;
     server = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -186,7 +213,13 @@ test.describe('embedded in a page on another origin', () => {
       // The demo may still be growing as its code loads: the frame follows it.
       const root = page.frameLocator(`iframe#${id}`).locator('[data-embed-root]');
       await expect
-        .poll(async () => Math.abs((await iframe.boundingBox())!.height - (await root.evaluate((e) => e.getBoundingClientRect().height))), { message: id })
+        .poll(
+          async () =>
+            Math.abs(
+              (await iframe.boundingBox())!.height - (await root.evaluate((e) => e.getBoundingClientRect().height)),
+            ),
+          { message: id },
+        )
         .toBeLessThanOrEqual(2);
       await expect(page.frameLocator(`iframe#${id}`).getByRole('link', { name: /read the section/ })).toBeVisible();
     }
@@ -235,7 +268,10 @@ test('embeds are noindex and left out of the sitemap', async ({ page }) => {
 });
 
 for (const theme of ['light', 'dark'] as Theme[]) {
-  test(`axe finds no WCAG 2.2 AA violation on the embeds, with notices, or in the share and search UI (${theme})`, async ({ page, context }) => {
+  test(`axe finds no WCAG 2.2 AA violation on the embeds, with notices, or in the share and search UI (${theme})`, async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const failures: string[] = [];
     const check = async (where: string): Promise<void> => {

@@ -30,7 +30,8 @@ test('every internal link and #anchor on every page resolves', async ({ page, re
         continue;
       }
       const ids = await idsOf(url.pathname);
-      if (url.hash) expect(ids.has(decodeURIComponent(url.hash.slice(1))), `${from} → ${url.pathname}${url.hash}`).toBe(true);
+      if (url.hash)
+        expect(ids.has(decodeURIComponent(url.hash.slice(1))), `${from} → ${url.pathname}${url.hash}`).toBe(true);
       checked.push(`${from} → ${url.pathname}${url.hash}`);
     }
   }

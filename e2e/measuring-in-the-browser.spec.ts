@@ -97,7 +97,9 @@ test.describe('with the isolation headers (astro preview)', () => {
     expect(problems, 'console errors and warnings').toEqual([]);
   });
 
-  test('the page is cross-origin isolated, every mode runs, and the GIL run is replayed beside the model', async ({ page }) => {
+  test('the page is cross-origin isolated, every mode runs, and the GIL run is replayed beside the model', async ({
+    page,
+  }) => {
     await countWorkers(page);
     const lab = await openLab(page);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
@@ -105,7 +107,9 @@ test.describe('with the isolation headers (astro preview)', () => {
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[] };
       w.longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({
+        type: 'longtask',
+      });
     });
     await smallRun(lab);
     await runAndWait(lab);
@@ -145,7 +149,9 @@ test.describe('with the isolation headers (astro preview)', () => {
     expect(counts.created).toBe(1 + 2 + 2 + 2);
     expect(counts.terminated).toBe(counts.created);
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-    test.info().annotations.push({ type: 'long tasks during the run', description: JSON.stringify(longTasks.map(Math.round)) });
+    test
+      .info()
+      .annotations.push({ type: 'long tasks during the run', description: JSON.stringify(longTasks.map(Math.round)) });
   });
 
   test('the I/O-bound variant releases the GIL around every blocking call', async ({ page }) => {
@@ -168,7 +174,9 @@ test.describe('with the isolation headers (astro preview)', () => {
     const stop = lab.getByRole('button', { name: 'Stop' });
     await expect(stop).toBeEnabled();
     await expect(stop).toBeFocused();
-    await expect.poll(() => lab.locator('progress').evaluate((p) => (p as HTMLProgressElement).value), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => lab.locator('progress').evaluate((p) => (p as HTMLProgressElement).value), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     await stop.click();
     await expect(status(lab)).toContainText('Stopped: every worker was terminated');
     const counts = await workerCounts(page);
@@ -209,7 +217,10 @@ test.describe('with the isolation headers (astro preview)', () => {
     const setHidden = (hidden: boolean): Promise<void> =>
       page.evaluate((h) => {
         Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
-        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+        Object.defineProperty(document, 'visibilityState', {
+          configurable: true,
+          get: () => (h ? 'hidden' : 'visible'),
+        });
         document.dispatchEvent(new Event('visibilitychange'));
       }, hidden);
     await lab.getByRole('button', { name: 'Run' }).click();
@@ -220,7 +231,9 @@ test.describe('with the isolation headers (astro preview)', () => {
     await expect(status(lab)).toContainText('Paused');
     await setHidden(false);
     await expect(status(lab)).toContainText('Done', { timeout: 60_000 });
-    await expect(lab.locator('[data-tl="table"] tbody tr').first().locator('th')).toContainText('tab hidden: unreliable');
+    await expect(lab.locator('[data-tl="table"] tbody tr').first().locator('th')).toContainText(
+      'tab hidden: unreliable',
+    );
     await expect(lab.locator('[data-tl="table"] tbody tr').nth(1).locator('th')).toHaveText('Threads + GIL');
     await expect(lab.locator('[data-tl="explain"]')).toContainText('treat those figures as unreliable');
   });
@@ -275,7 +288,9 @@ test.describe('with the isolation headers (astro preview)', () => {
     await runAndWait(lab);
     const verdict = lab.locator('[data-tl="verdict"] li');
     await expect(verdict).toHaveCount(2);
-    await expect(verdict.first()).toContainText(/^Threads \+ GIL: you predicted faster than sequential; measured [\d.]+× the sequential speed/);
+    await expect(verdict.first()).toContainText(
+      /^Threads \+ GIL: you predicted faster than sequential; measured [\d.]+× the sequential speed/,
+    );
     await expect(verdict.first()).toContainText('only one thread runs Python at a time');
     await expect(verdict.nth(1)).toContainText(/^Processes: you predicted faster than sequential/);
     // Problem 5 has a lab of its own, without the prediction.
@@ -319,7 +334,19 @@ test.describe('with the isolation headers (astro preview)', () => {
       await page.keyboard.press('Tab');
     }
     // Stop is disabled until a run starts, so Tab skips it.
-    expect(reached).toEqual(['guess-gil', 'guess-processes', 'modes', 'modes', 'modes', 'modes', 'tasks', 'work', 'intervalMs', 'io', 'run']);
+    expect(reached).toEqual([
+      'guess-gil',
+      'guess-processes',
+      'modes',
+      'modes',
+      'modes',
+      'modes',
+      'tasks',
+      'work',
+      'intervalMs',
+      'io',
+      'run',
+    ]);
   });
 
   test('at 375 px nothing scrolls sideways, before or after a run', async ({ page }) => {
@@ -335,7 +362,9 @@ test.describe('with the isolation headers (astro preview)', () => {
     expect(await axeViolations(page, 'light', ['timing-lab'])).toEqual([]);
   });
 
-  test('byte budget: ≤ 5 KB of JS before the lab is visible, ≤ 25 KB once it is, workers included', async ({ page }) => {
+  test('byte budget: ≤ 5 KB of JS before the lab is visible, ≤ 25 KB once it is, workers included', async ({
+    page,
+  }) => {
     // A worker's script has no body there: it is measured below.
     const scripts = watchScripts(page);
     const workerUrls = new Set<string>();
@@ -353,11 +382,15 @@ test.describe('with the isolation headers (astro preview)', () => {
     const after = [...(await scripts.loaded())].filter(([url]) => !loadedBefore.has(url));
     expect(workerUrls.size, 'one worker script').toBe(1);
     for (const url of workerUrls) {
-      if (!after.some(([seen]) => seen === url)) after.push([url, gzipSync(await (await page.request.get(url)).body()).length]);
+      if (!after.some(([seen]) => seen === url))
+        after.push([url, gzipSync(await (await page.request.get(url)).body()).length]);
     }
     const total = sum(after.map(([, size]) => size));
     const detail = after.map(([url, size]) => `${url.split('/').pop()} ${size} B`).join(', ');
-    test.info().annotations.push({ type: 'bytes', description: `before visible ${before} B gzip; once visible and run +${total} B gzip (${detail})` });
+    test.info().annotations.push({
+      type: 'bytes',
+      description: `before visible ${before} B gzip; once visible and run +${total} B gzip (${detail})`,
+    });
     console.log(`timing lab JS: before visible ${before} B gzip; once visible and run +${total} B gzip (${detail})`);
     expect(before).toBeLessThanOrEqual(5 * 1024);
     expect(total).toBeLessThanOrEqual(25 * 1024);
@@ -374,7 +407,9 @@ test('without JavaScript the lab says it needs JavaScript and shows the model’
   for (const heading of ['Sequential', 'Threads + GIL', 'Free-threaded', 'Processes']) {
     await expect(lab.locator('svg text', { hasText: heading })).not.toHaveCount(0);
   }
-  await expect(lab.locator('figcaption')).toContainText('What the model predicts: 4 tasks of cpu_bound(50 million) on 4 cores');
+  await expect(lab.locator('figcaption')).toContainText(
+    'What the model predicts: 4 tasks of cpu_bound(50 million) on 4 cores',
+  );
   await expect(lab.getByRole('button', { name: 'Run' })).toBeDisabled();
   await expect(lab.getByLabel('Tasks')).toBeDisabled();
   // The replay's timelines wait in a template until a run: the page's own figures are unchanged.
@@ -391,7 +426,9 @@ test.describe('on a host that sends no isolation headers', () => {
     await server.close();
   });
 
-  test('the lab says why it cannot run, which headers the host needs, and still shows the prediction', async ({ page }) => {
+  test('the lab says why it cannot run, which headers the host needs, and still shows the prediction', async ({
+    page,
+  }) => {
     await page.goto(`${server.url}${PAGE}`);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
     const lab = page.locator('timing-lab').first();
@@ -428,7 +465,9 @@ test.describe('on a host that sends no isolation headers', () => {
     lab = page.locator('timing-lab').first();
     await lab.scrollIntoViewIfNeeded();
     await lab.getByRole('button', { name: 'Turn off the helper and reload' }).click();
-    await page.waitForFunction(() => !crossOriginIsolated && navigator.serviceWorker.controller === null, null, { timeout: 30_000 });
+    await page.waitForFunction(() => !crossOriginIsolated && navigator.serviceWorker.controller === null, null, {
+      timeout: 30_000,
+    });
     lab = page.locator('timing-lab').first();
     await lab.scrollIntoViewIfNeeded();
     await expect(lab.locator('[data-tl="isolation"]')).toContainText('cannot run here');

@@ -56,7 +56,10 @@ for (const { path, html } of pages) {
     const demos = entries.map((e) => {
       const own = staticClosure([e]);
       const workers = [...own].flatMap((m) => moduleReferences(m).workers);
-      return { name: name(e), bytes: gzippedTotal([...staticClosure([...own, ...workers])].filter((x) => !modules.has(x))) };
+      return {
+        name: name(e),
+        bytes: gzippedTotal([...staticClosure([...own, ...workers])].filter((x) => !modules.has(x))),
+      };
     });
     const report = `${path}: HTML ${htmlBytes} B, CSS ${cssBytes} B, JS before interaction ${jsBefore} B (${inline.length} inline), ${demos
       .map((d) => `${d.name} +${d.bytes} B`)
@@ -68,8 +71,12 @@ for (const { path, html } of pages) {
     expect(cssBytes, `${path}: CSS gzipped`).toBeLessThanOrEqual(BUDGET.css);
     expect(jsBefore, `${path}: JS before any interaction, gzipped`).toBeLessThanOrEqual(BUDGET.jsBefore);
     if (!hasDemo(html)) {
-      expect([...modules].filter((m) => !siteWide.has(m)), `${path} has no demo, so loads only the site-wide script`).toEqual([]);
+      expect(
+        [...modules].filter((m) => !siteWide.has(m)),
+        `${path} has no demo, so loads only the site-wide script`,
+      ).toEqual([]);
     }
-    for (const demo of demos) expect(demo.bytes, `${path}: ${demo.name} once visible, gzipped`).toBeLessThanOrEqual(BUDGET.demo);
+    for (const demo of demos)
+      expect(demo.bytes, `${path}: ${demo.name} once visible, gzipped`).toBeLessThanOrEqual(BUDGET.demo);
   });
 }

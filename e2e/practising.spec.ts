@@ -30,7 +30,6 @@ async function quiz(page: Page, name: 'task-classes' | 'pool-mistakes'): Promise
 
 const question = (q: Locator, id: string): Locator => q.locator(`[data-q="${id}"]`);
 
-
 test('hints open one at a time, and each new one is announced', async ({ page }) => {
   await open(page);
   const el = await hints(page, 2);
@@ -69,7 +68,9 @@ test('the classification quiz explains right and wrong answers, the tricky ones 
   await webApi.getByRole('radio', { name: 'I/O-bound' }).focus();
   await page.keyboard.press('Space');
   await expect(webApi.locator('[data-q="verdict"]')).toHaveText('Right: I/O-bound.');
-  await expect(webApi.locator('[data-q="feedback"]')).toContainText('The thread waits on the network with the GIL released; threads or asyncio help.');
+  await expect(webApi.locator('[data-q="feedback"]')).toContainText(
+    'The thread waits on the network with the GIL released; threads or asyncio help.',
+  );
 
   const json = question(q, 'json');
   await json.getByRole('radio', { name: 'CPU-bound in C, releases the GIL' }).check();
@@ -89,7 +90,9 @@ test('the classification quiz explains right and wrong answers, the tricky ones 
   await expect(json.locator('[data-q="trap"]')).toBeHidden();
   const concat = question(q, 'np-concatenate');
   await concat.getByRole('radio', { name: 'CPU-bound in C, releases the GIL' }).check();
-  await expect(concat.locator('[data-q="trap"]')).toContainText('NumPy releases the GIL for many operations, not all of them');
+  await expect(concat.locator('[data-q="trap"]')).toContainText(
+    'NumPy releases the GIL for many operations, not all of them',
+  );
   await expect(q.locator('[data-quiz="score"]')).toHaveText('2 of 3 answered right. 9 to go.');
 });
 
@@ -129,7 +132,9 @@ test('progress survives a reload, and Reset clears it', async ({ page }) => {
   const q = await quiz(page, 'task-classes');
   await question(q, 'zlib').getByRole('radio', { name: 'CPU-bound in C, releases the GIL' }).check();
   await question(q, 'regex').getByRole('radio', { name: 'I/O-bound' }).check();
-  await expect(progress.locator('[data-progress="summary"]')).toHaveText('Saved in this browser: 2 answers and 1 hint shown.');
+  await expect(progress.locator('[data-progress="summary"]')).toHaveText(
+    'Saved in this browser: 2 answers and 1 hint shown.',
+  );
 
   await page.reload();
   const q2 = await quiz(page, 'task-classes');
@@ -139,11 +144,15 @@ test('progress survives a reload, and Reset clears it', async ({ page }) => {
   const h2 = await hints(page, 4);
   await expect(h2.locator('li:visible')).toHaveCount(1);
   await expect(h2.getByRole('button')).toHaveText('Show the next hint (2 of 3)');
-  await expect(page.locator('practice-progress [data-progress="summary"]')).toHaveText('Saved in this browser: 2 answers and 1 hint shown.');
+  await expect(page.locator('practice-progress [data-progress="summary"]')).toHaveText(
+    'Saved in this browser: 2 answers and 1 hint shown.',
+  );
 
   await page.locator('practice-progress').scrollIntoViewIfNeeded();
   await page.getByRole('button', { name: 'Reset my progress' }).click();
-  await expect(page.locator('practice-progress [data-progress="status"]')).toHaveText('Progress reset: all hints hidden and all answers cleared.');
+  await expect(page.locator('practice-progress [data-progress="status"]')).toHaveText(
+    'Progress reset: all hints hidden and all answers cleared.',
+  );
   await expect(page.locator('practice-progress [data-progress="summary"]')).toHaveText('Nothing saved yet.');
   await expect(q2.locator('input:checked')).toHaveCount(0);
   await expect(q2.locator('[data-q="feedback"]:visible')).toHaveCount(0);
@@ -175,7 +184,10 @@ test('blocked or damaged storage: everything still works, and the page says it c
 
 test('a damaged saved value is ignored instead of breaking the page', async ({ page }) => {
   await page.addInitScript((k) => {
-    localStorage.setItem(k, JSON.stringify({ hints: { 'problem-2': 99, '<x>': 1 }, answers: { 'task-classes/json': '<b>' } }));
+    localStorage.setItem(
+      k,
+      JSON.stringify({ hints: { 'problem-2': 99, '<x>': 1 }, answers: { 'task-classes/json': '<b>' } }),
+    );
   }, KEY);
   await open(page);
   const h = await hints(page, 2);
@@ -193,7 +205,9 @@ test('without JavaScript the page is complete static content', async ({ browser 
   const table = page.locator('practice-quiz[data-key="task-classes"] table');
   await expect(table).toBeVisible();
   await expect(table.locator('tbody tr')).toHaveCount(12);
-  await expect(table.locator('tbody tr').nth(3)).toContainText('Hashing a 2 GB file with hashlib.sha256 in 1 MiB chunks');
+  await expect(table.locator('tbody tr').nth(3)).toContainText(
+    'Hashing a 2 GB file with hashlib.sha256 in 1 MiB chunks',
+  );
   await expect(table.locator('tbody tr').nth(3)).toContainText('CPU-bound in C, releases the GIL');
   await expect(page.locator('.quiz-live')).toHaveCount(2);
   await expect(page.locator('.quiz-live').first()).toBeHidden();
@@ -212,13 +226,20 @@ test('without JavaScript the page is complete static content', async ({ browser 
   await expect(page.locator('practice-progress')).toBeHidden();
   // Problem 4's stepper and problem 5's table of expected figures.
   await expect(page.locator('race-stepper .rs-stage')).toBeVisible();
-  await expect(page.getByRole('table').filter({ hasText: '3.14t, GIL disabled' })).toContainText('roughly 5–10% slower');
+  await expect(page.getByRole('table').filter({ hasText: '3.14t, GIL disabled' })).toContainText(
+    'roughly 5–10% slower',
+  );
   await context.close();
 });
 
 test('the reference solutions are on the page and download', async ({ page, request }) => {
   await open(page);
-  for (const file of ['practice_classify_tasks.py', 'process_pool.py', 'practice_thread_safe_counter.py', 'practice_measure_gil.py']) {
+  for (const file of [
+    'practice_classify_tasks.py',
+    'process_pool.py',
+    'practice_thread_safe_counter.py',
+    'practice_measure_gil.py',
+  ]) {
     const link = page.getByRole('link', { name: `Download ${file}` });
     await expect(link).toHaveAttribute('href', `/examples/${file}`);
     const response = await request.get(`/examples/${file}`);

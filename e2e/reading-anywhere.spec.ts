@@ -6,7 +6,9 @@ for (const width of [360, 375]) {
     await page.setViewportSize({ width, height: 800 });
     for (const path of publishedPaths()) {
       await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
     }
     await page.goto('/gil-and-io/');
@@ -26,7 +28,10 @@ test('the print stylesheet keeps the article and drops the navigation', async ({
   await expect(page.locator('.pagination')).toBeHidden();
 });
 
-test('the header is as tall before its buttons appear as after, so the page does not jump when they do', async ({ browser, baseURL }) => {
+test('the header is as tall before its buttons appear as after, so the page does not jump when they do', async ({
+  browser,
+  baseURL,
+}) => {
   const heights: number[] = [];
   for (const javaScriptEnabled of [false, true]) {
     const context = await browser.newContext({ baseURL, javaScriptEnabled, viewport: { width: 412, height: 823 } });

@@ -4,7 +4,8 @@ import { sections } from './site';
 test('the landing page says what the site teaches and links every section in order', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('GIL Deep Dive');
-  for (const version of ['3.13', '3.14', '3.15']) await expect(page.locator('main')).toContainText(`CPython ${version}`);
+  for (const version of ['3.13', '3.14', '3.15'])
+    await expect(page.locator('main')).toContainText(`CPython ${version}`);
   await expect(page.locator('main')).toContainText('free-threaded');
   const links = page.locator('main .cards a');
   await expect(links).toHaveText(sections.map((s) => s.title));
@@ -49,7 +50,9 @@ for (const [i, s] of sections.entries()) {
     expect(headings.length).toBeGreaterThan(2);
 
     // The reader learns when the page's facts were checked, and against which CPython.
-    await expect(page.locator('main .checked')).toContainText(/^Facts last checked \d{1,2} \w+ 20\d\d against .*CPython 3\.\d+/);
+    await expect(page.locator('main .checked')).toContainText(
+      /^Facts last checked \d{1,2} \w+ 20\d\d against .*CPython 3\.\d+/,
+    );
     await expect(page.locator('main .checked time')).toHaveAttribute('datetime', /^20\d\d-\d\d-\d\d$/);
     for (const [h, { id, anchors, entries }] of headings.entries()) {
       expect(id, `heading ${h} has an id`).toMatch(/^[a-z0-9][a-z0-9-]*$/);

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { sections } from './site';
 
-test('search loads only when opened, finds each page and opens the result at its heading', async ({ page, baseURL }) => {
+test('search loads only when opened, finds each page and opens the result at its heading', async ({
+  page,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -13,7 +16,10 @@ test('search loads only when opened, finds each page and opens the result at its
     const id = (await heading.getAttribute('id'))!;
     const words = (await heading.innerText()).replace(/[^\p{L}\p{N}\s]/gu, ' ').trim();
     if (i === 0) {
-      expect(requests.filter((u) => u.includes('/pagefind/') || /\/search\.[^/]*\.js$/.test(u)), 'nothing loaded before opening').toEqual([]);
+      expect(
+        requests.filter((u) => u.includes('/pagefind/') || /\/search\.[^/]*\.js$/.test(u)),
+        'nothing loaded before opening',
+      ).toEqual([]);
     }
     // Alternate the two shortcuts; the button works too (accessibility.spec covers its name).
     await page.locator('body').click({ position: { x: 1, y: 1 } });
@@ -35,7 +41,9 @@ test('search loads only when opened, finds each page and opens the result at its
   expect(requests.some((u) => u.includes('/pagefind/'))).toBe(true);
 });
 
-test('the search button opens it, Escape closes it and gives focus back; demos and navigation are not indexed', async ({ page }) => {
+test('the search button opens it, Escape closes it and gives focus back; demos and navigation are not indexed', async ({
+  page,
+}) => {
   await page.goto('/gil-basics/');
   const button = page.getByRole('button', { name: 'Search' });
   await button.click();
@@ -54,7 +62,9 @@ test('the search button opens it, Escape closes it and gives focus back; demos a
   await expect(button).toBeFocused();
 });
 
-test('words typed straight after the shortcut, while search still loads, all reach the search field', async ({ page }) => {
+test('words typed straight after the shortcut, while search still loads, all reach the search field', async ({
+  page,
+}) => {
   await page.goto('/gil-and-io/');
   // Slow the search code down so the keys surely arrive before it has loaded.
   await page.route(/\/search\.[^/]*\.js$/, async (route) => {

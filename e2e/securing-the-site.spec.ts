@@ -26,7 +26,9 @@ async function watchCsp(page: Page): Promise<string[]> {
   await page.exposeFunction('__cspViolation', (v: string) => violations.push(v));
   await page.addInitScript(() => {
     addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${location.pathname}: ${e.violatedDirective} ${e.blockedURI}`),
+      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(
+        `${location.pathname}: ${e.violatedDirective} ${e.blockedURI}`,
+      ),
     );
   });
   return violations;
@@ -34,10 +36,13 @@ async function watchCsp(page: Page): Promise<string[]> {
 
 test('every inline script of the build is allowed by its hash', () => {
   const hashes = new Set(
-    builtPages().flatMap((p) => inlineScripts(p.html).map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`)),
+    builtPages().flatMap((p) =>
+      inlineScripts(p.html).map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`),
+    ),
   );
   expect(hashes.size).toBeGreaterThan(0);
-  for (const hash of hashes) expect(INLINE_SCRIPT_HASHES, 'update INLINE_SCRIPT_HASHES and public/_headers').toContain(hash);
+  for (const hash of hashes)
+    expect(INLINE_SCRIPT_HASHES, 'update INLINE_SCRIPT_HASHES and public/_headers').toContain(hash);
 });
 
 test('no page reports a CSP violation, with every demo loaded, search used and the lab run', async ({ page }) => {
@@ -46,7 +51,8 @@ test('no page reports a CSP violation, with every demo loaded, search used and t
   for (const { path } of builtPages().filter((p) => !isRedirectStub(p))) {
     const res = await page.goto(`${site.url}${path}`);
     expect(res?.headers()['content-security-policy'], path).toContain("script-src 'self'");
-    for (const demo of await page.locator('gil-timeline, race-stepper, timing-lab').all()) await demo.scrollIntoViewIfNeeded();
+    for (const demo of await page.locator('gil-timeline, race-stepper, timing-lab').all())
+      await demo.scrollIntoViewIfNeeded();
     await page.waitForLoadState('networkidle');
   }
   await page.goto(`${site.url}/gil-basics/`);

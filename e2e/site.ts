@@ -66,7 +66,9 @@ export function watchScripts(page: Page): { loaded(): Promise<Map<string, number
 
 /** Gzipped bytes of the page's inline scripts. */
 export async function inlineScriptBytes(page: Page): Promise<number> {
-  const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? ''));
+  const inline = await page.evaluate(() =>
+    [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? ''),
+  );
   return inline.reduce((sum, s) => sum + gzipSync(s).length, 0);
 }
 
@@ -87,5 +89,11 @@ export async function axeViolations(page: Page, theme: Theme, include: readonly 
   for (const selector of include) axe = axe.include(selector);
   axe = theme === 'dark' ? axe.withRules(COLOUR_RULES) : axe.withTags(WCAG_22_AA);
   const { violations } = await axe.analyze();
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join(', ')}`,
+  );
 }

@@ -17,17 +17,27 @@ async function openStepper(page: Page, path = '/gil-basics/'): Promise<Locator> 
 const counter = (el: Locator): Locator => el.locator('.rs-counter strong');
 const position = (el: Locator): Locator => el.locator('[data-rs="position"]');
 
-
 test('without JavaScript the first frame, the version note and every step in words are there', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  for (const [path, lock] of [['/gil-basics/', false], ['/why-the-gil-exists/', true], ['/practice-problems/', true]] as const) {
+  for (const [path, lock] of [
+    ['/gil-basics/', false],
+    ['/why-the-gil-exists/', true],
+    ['/practice-problems/', true],
+  ] as const) {
     await page.goto(path);
     const el = page.locator('race-stepper');
     await expect(el).toHaveCount(1);
     await expect(el.getByRole('group', { name: 'Thread 1', exact: true }).locator('code')).toHaveText(
       lock
-        ? ['with lock: (acquire)', 'LOAD_GLOBAL counter', 'LOAD_CONST 1', 'BINARY_OP 13 (+=)', 'STORE_GLOBAL counter', 'end of with (release)']
+        ? [
+            'with lock: (acquire)',
+            'LOAD_GLOBAL counter',
+            'LOAD_CONST 1',
+            'BINARY_OP 13 (+=)',
+            'STORE_GLOBAL counter',
+            'end of with (release)',
+          ]
         : ['LOAD_GLOBAL counter', 'LOAD_CONST 1', 'BINARY_OP 13 (+=)', 'STORE_GLOBAL counter'],
     );
     await expect(counter(el)).toHaveText('0');
@@ -37,12 +47,16 @@ test('without JavaScript the first frame, the version note and every step in wor
     await expect(el.locator('[data-rs="ui"]')).toBeHidden();
     await el.getByText('All steps in words').click();
     const steps = el.locator('[data-rs="steps"] li');
-    await expect(steps.last()).toContainText(lock ? 'counter is 2, no update was lost' : 'counter is 1, not 2. One increment was lost.');
+    await expect(steps.last()).toContainText(
+      lock ? 'counter is 2, no update was lost' : 'counter is 1, not 2. One increment was lost.',
+    );
   }
   await context.close();
 });
 
-test('steps by keyboard on the figure and on the buttons, and shows the lost update as it happens', async ({ page }) => {
+test('steps by keyboard on the figure and on the buttons, and shows the lost update as it happens', async ({
+  page,
+}) => {
   const el = await openStepper(page);
   const stage = el.getByRole('group', { name: 'Race stepper: two threads and the shared counter' });
   await stage.focus();
@@ -51,9 +65,11 @@ test('steps by keyboard on the figure and on the buttons, and shows the lost upd
   await expect(position(el)).toHaveText('Step 1 of 10');
   const text = el.locator('[data-rs="text"]');
   await expect(text).toHaveAttribute('aria-live', 'polite');
-  await expect(text).toHaveText('Step 1 of 10: Thread 1 runs LOAD_GLOBAL counter: it reads counter (0) and pushes it on its stack.');
+  await expect(text).toHaveText(
+    'Step 1 of 10: Thread 1 runs LOAD_GLOBAL counter: it reads counter (0) and pushes it on its stack.',
+  );
   await page.keyboard.press('ArrowRight');
-  await expect(text).toContainText('The GIL switches to Thread 2 in the middle of Thread 1\'s increment (forced');
+  await expect(text).toContainText("The GIL switches to Thread 2 in the middle of Thread 1's increment (forced");
   const t1 = el.getByRole('group', { name: 'Thread 1', exact: true });
   const t2 = el.getByRole('group', { name: 'Thread 2', exact: true });
   await expect(t1.locator('.rs-badge')).toHaveText('waiting for the GIL');
@@ -102,7 +118,11 @@ test('every control is reached by Tab, shows focus, and is large enough to touch
       const a = document.activeElement as HTMLElement;
       const s = getComputedStyle(a);
       const box = a.getBoundingClientRect();
-      return { name: a.dataset.rs ?? a.tagName, outline: s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth), size: Math.min(box.width, box.height) };
+      return {
+        name: a.dataset.rs ?? a.tagName,
+        outline: s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth),
+        size: Math.min(box.width, box.height),
+      };
     });
     expect(info.outline, `${info.name} shows focus`).toBeGreaterThanOrEqual(2);
     expect(info.size, `${info.name} is at least 20 px`).toBeGreaterThanOrEqual(20);
@@ -135,12 +155,16 @@ test('the reader chooses where the GIL switches, or switches it at the current s
   // there (LOAD_CONST skips the check), but one right after LOAD_GLOBAL was real.
   await el.getByLabel('CPython').selectOption('3.6-3.9');
   await expect(el.locator('[data-rs="note"]')).toContainText('cannot move between LOAD_CONST and INPLACE_ADD');
-  await expect(el.getByRole('group', { name: 'Thread 1', exact: true }).locator('code').nth(2)).toHaveText('INPLACE_ADD');
+  await expect(el.getByRole('group', { name: 'Thread 1', exact: true }).locator('code').nth(2)).toHaveText(
+    'INPLACE_ADD',
+  );
   await where.selectOption('after-load');
   await expect(el.locator('[data-rs="note"]')).not.toContainText('Forced');
   await expect(el.locator('[data-rs="note"]')).toContainText('ran before almost every instruction');
   await el.getByLabel('CPython').selectOption('3.14');
-  await expect(el.getByRole('group', { name: 'Thread 1', exact: true }).locator('code').nth(1)).toHaveText('LOAD_SMALL_INT 1');
+  await expect(el.getByRole('group', { name: 'Thread 1', exact: true }).locator('code').nth(1)).toHaveText(
+    'LOAD_SMALL_INT 1',
+  );
 });
 
 test('with the lock, the other thread blocks on it and no update is lost', async ({ page }) => {
@@ -155,7 +179,9 @@ test('with the lock, the other thread blocks on it and no update is lost', async
   for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowRight');
   await expect(t2.locator('.rs-badge')).toHaveText('blocked on the lock');
   await expect(el.locator('.rs-shared')).toContainText('lock held by Thread 1');
-  await expect(el.locator('[data-rs="text"]')).toContainText('Thread 2 blocks until it is released. A thread waiting for a lock releases the GIL.');
+  await expect(el.locator('[data-rs="text"]')).toContainText(
+    'Thread 2 blocks until it is released. A thread waiting for a lock releases the GIL.',
+  );
   await page.keyboard.press('ArrowRight');
   await expect(el.locator('.rs-shared')).toContainText('GIL held by Thread 1');
   await page.keyboard.press('End');
@@ -175,7 +201,8 @@ test('the free-threaded build has no GIL: both threads step at once and the race
   await el.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(el.locator('.rs-ran')).toHaveCount(2);
   await expect(el.locator('[data-rs="text"]')).toContainText('At the same moment, on two cores');
-  for (const t of ['Thread 1', 'Thread 2']) await expect(el.getByRole('group', { name: t, exact: true }).locator('.rs-read')).toContainText('counter = 0');
+  for (const t of ['Thread 1', 'Thread 2'])
+    await expect(el.getByRole('group', { name: t, exact: true }).locator('.rs-read')).toContainText('counter = 0');
   await el.getByRole('button', { name: 'End' }).click();
   await expect(position(el)).toHaveText('Step 4 of 4');
   await expect(counter(el)).toHaveText('1');
@@ -195,7 +222,9 @@ test('a link to a step restores it, and stepping keeps the link up to date', asy
   await expect(el).toBeInViewport();
   await expect(el.getByLabel('Wrap it in with lock:')).toBeChecked();
   await expect(el.getByLabel('CPython')).toHaveValue('3.10');
-  await expect(el.getByRole('group', { name: 'Thread 1', exact: true }).locator('code').nth(3)).toHaveText('INPLACE_ADD');
+  await expect(el.getByRole('group', { name: 'Thread 1', exact: true }).locator('code').nth(3)).toHaveText(
+    'INPLACE_ADD',
+  );
   await expect(el.locator('[data-rs="status"]')).toBeEmpty();
   await el.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page).toHaveURL(/#race=step-7,switch-after-load,lock-on,ft-off,py-3\.10$/);

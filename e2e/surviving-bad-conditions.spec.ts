@@ -4,8 +4,12 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { builtPages, isListedPage } from './support/built-site';
 import { sections } from './site';
 
-const pages = builtPages().filter(isListedPage).map((p) => p.path);
-const embeds = builtPages().filter((p) => p.path.startsWith('/embed/')).map((p) => p.path);
+const pages = builtPages()
+  .filter(isListedPage)
+  .map((p) => p.path);
+const embeds = builtPages()
+  .filter((p) => p.path.startsWith('/embed/'))
+  .map((p) => p.path);
 const DEMOS = 'gil-timeline, race-stepper, timing-lab';
 
 /** Collects uncaught errors; markup from a payload would set window.__pwned or add an <img src=x>. */
@@ -76,9 +80,12 @@ test.describe('with JavaScript disabled', () => {
       // Controls that need JavaScript are not offered without it.
       await expect(page.getByLabel('Theme')).toBeHidden();
       await expect(page.locator('[data-copy]').first()).toBeHidden();
-      for (const pre of await main.locator('pre').all()) expect((await pre.innerText()).trim().length).toBeGreaterThan(0);
+      for (const pre of await main.locator('pre').all())
+        expect((await pre.innerText()).trim().length).toBeGreaterThan(0);
       for (const figure of await main.locator('figure').all()) {
-        const content = await figure.evaluate((f) => f.querySelector('svg, img, table, pre, ol, ul') !== null && (f.textContent ?? '').trim().length > 0);
+        const content = await figure.evaluate(
+          (f) => f.querySelector('svg, img, table, pre, ol, ul') !== null && (f.textContent ?? '').trim().length > 0,
+        );
         expect(content, `${path}: a figure with no static content`).toBe(true);
       }
       for (const demo of await page.locator(DEMOS).all()) {
@@ -142,17 +149,19 @@ async function tabThrough(page: Page, path: string, within: string): Promise<voi
     await expect(demo.locator('fieldset[disabled]')).toHaveCount(0);
   }
   await page.evaluate(() => window.scrollTo(0, 0));
-  const controls = await page.locator(`:is(${within}) :is(button, input, select, summary):visible`).evaluateAll((els) => [
-    ...new Set(
-      els
-        .filter((e) => !(e as HTMLButtonElement).disabled)
-        .map((e, i) => {
-          const key = e instanceof HTMLInputElement && e.type === 'radio' ? `radio:${e.name}` : String(i);
-          e.setAttribute('data-kb', key);
-          return key;
-        }),
-    ),
-  ]);
+  const controls = await page
+    .locator(`:is(${within}) :is(button, input, select, summary):visible`)
+    .evaluateAll((els) => [
+      ...new Set(
+        els
+          .filter((e) => !(e as HTMLButtonElement).disabled)
+          .map((e, i) => {
+            const key = e instanceof HTMLInputElement && e.type === 'radio' ? `radio:${e.name}` : String(i);
+            e.setAttribute('data-kb', key);
+            return key;
+          }),
+      ),
+    ]);
   expect(controls.length).toBeGreaterThan(8);
   const reached = new Set<string>();
   for (let i = 0; i < 600 && reached.size < controls.length; i++) {
@@ -161,13 +170,20 @@ async function tabThrough(page: Page, path: string, within: string): Promise<voi
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return null;
       const style = getComputedStyle(el);
-      return { kb: el.dataset.kb ?? null, outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2, tag: el.outerHTML.slice(0, 80) };
+      return {
+        kb: el.dataset.kb ?? null,
+        outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        tag: el.outerHTML.slice(0, 80),
+      };
     });
     if (info === null) break;
     expect(info.outline, `focus is visible on ${info.tag}`).toBe(true);
     if (info.kb !== null) reached.add(info.kb);
   }
-  expect(controls.filter((c) => !reached.has(c)), `${path}: controls Tab never reached`).toEqual([]);
+  expect(
+    controls.filter((c) => !reached.has(c)),
+    `${path}: controls Tab never reached`,
+  ).toEqual([]);
 }
 
 test('keyboard only: Tab reaches every control of gil-basics, each shows focus and works', async ({ page }) => {
@@ -194,7 +210,9 @@ test('keyboard only: Tab reaches every control of gil-basics, each shows focus a
   expect(errors).toEqual([]);
 });
 
-test('keyboard only: the practice page, with every kind of demo, quizzes and hints, is reachable and works', async ({ page }) => {
+test('keyboard only: the practice page, with every kind of demo, quizzes and hints, is reachable and works', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const errors = watchErrors(page);
   await tabThrough(page, '/practice-problems/', `${DEMOS}, practice-quiz, practice-hints, practice-progress`);
@@ -209,7 +227,10 @@ test('keyboard only: the practice page, with every kind of demo, quizzes and hin
   await page.keyboard.press('Enter');
   await expect(hints.locator('li:visible')).not.toHaveCount(0);
   const lab = page.locator('timing-lab').first();
-  for (const [label, value] of [['Tasks', '2'], ['Work per task (million iterations)', '2']] as const) {
+  for (const [label, value] of [
+    ['Tasks', '2'],
+    ['Work per task (million iterations)', '2'],
+  ] as const) {
     await lab.getByLabel(label).focus();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type(value);
@@ -227,7 +248,8 @@ const proseOverflow = (page: Page) =>
     const prose = [...document.querySelectorAll('main :is(p, li, h1, h2, h3, dt, dd, figcaption, blockquote)')];
     return Math.max(0, ...prose.map((e) => e.getBoundingClientRect().right - width));
   });
-const pageOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const pageOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 test.describe('narrow and zoomed screens', () => {
   for (const path of pages) {
@@ -304,14 +326,23 @@ test.describe('fuzzing links and controls with hostile values (seeded)', () => {
     await lab.scrollIntoViewIfNeeded();
     await expect(lab.getByLabel('Tasks')).toBeEnabled();
     const targets: [Locator, Locator][] = [
-      ...['threads', 'switchIntervalMs', 'cores'].map((p): [Locator, Locator] => [timeline.locator(`[data-param="${p}"]`), timeline.locator('[data-gt="status"]')]),
-      ...['tasks', 'work', 'intervalMs'].map((n): [Locator, Locator] => [lab.locator(`input[name="${n}"]`), lab.locator('[data-tl="status"]')]),
+      ...['threads', 'switchIntervalMs', 'cores'].map((p): [Locator, Locator] => [
+        timeline.locator(`[data-param="${p}"]`),
+        timeline.locator('[data-gt="status"]'),
+      ]),
+      ...['tasks', 'work', 'intervalMs'].map((n): [Locator, Locator] => [
+        lab.locator(`input[name="${n}"]`),
+        lab.locator('[data-tl="status"]'),
+      ]),
     ];
     for (let i = 0; i < 60; i++) {
       const [input, status] = targets[i % targets.length]!;
       const value = garbage(random);
       await set(input, value);
-      await expect(status, `${await input.getAttribute('data-param') ?? await input.getAttribute('name')} = ${JSON.stringify(value).slice(0, 60)}`).not.toBeEmpty();
+      await expect(
+        status,
+        `${(await input.getAttribute('data-param')) ?? (await input.getAttribute('name'))} = ${JSON.stringify(value).slice(0, 60)}`,
+      ).not.toBeEmpty();
     }
     await expectNoInjection(page, 'controls');
     expect(errors).toEqual([]);

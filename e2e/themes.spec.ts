@@ -15,7 +15,9 @@ test('the theme follows the system until the reader chooses one', async ({ page 
   expect(isDark(await background(page))).toBe(false);
 });
 
-test('the chosen theme persists across pages and reloads, and System goes back to following the OS', async ({ page }) => {
+test('the chosen theme persists across pages and reloads, and System goes back to following the OS', async ({
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/introduction/');
   const select = page.getByLabel('Theme');
@@ -42,7 +44,9 @@ test('a stored theme is applied before the first paint (no flash of the wrong th
   // …so at the first moment the body exists, the stored theme is already in force.
   await page.emulateMedia({ colorScheme: 'light' });
   await page.addInitScript(() => {
-    try { localStorage.setItem('theme', 'dark'); } catch {}
+    try {
+      localStorage.setItem('theme', 'dark');
+    } catch {}
     new MutationObserver((_, obs) => {
       if (document.body) {
         (window as unknown as { firstTheme: string | undefined }).firstTheme = document.documentElement.dataset.theme;

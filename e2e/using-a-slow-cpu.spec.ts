@@ -24,7 +24,9 @@ async function overLimit(page: Page, path: string, journey: (act: Act) => Promis
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: number[] };
     w.__longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask' });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({
+      type: 'longtask',
+    });
   });
   const cdp = await page.context().newCDPSession(page);
   const walk = async (attempt: number): Promise<Map<string, number>> => {
@@ -46,10 +48,14 @@ async function overLimit(page: Page, path: string, journey: (act: Act) => Promis
   const first = await walk(1);
   if (first.size === 0) return [];
   const second = await walk(2);
-  return [...first].filter(([name]) => second.has(name)).map(([name, ms]) => `${name}: ${ms} ms, then ${second.get(name)} ms`);
+  return [...first]
+    .filter(([name]) => second.has(name))
+    .map(([name, ms]) => `${name}: ${ms} ms, then ${second.get(name)} ms`);
 }
 
-test('with the CPU slowed ×4, using a timeline and the race stepper never blocks the page for > 200 ms', async ({ page }) => {
+test('with the CPU slowed ×4, using a timeline and the race stepper never blocks the page for > 200 ms', async ({
+  page,
+}) => {
   const over = await overLimit(page, '/gil-basics/', async (act) => {
     const timeline = page.locator('gil-timeline').first();
     await act('timeline loads', async () => {
@@ -84,7 +90,9 @@ test('with the CPU slowed ×4, using a timeline and the race stepper never block
   expect(over, 'steps with a task over 200 ms on both walks').toEqual([]);
 });
 
-test('with the CPU slowed ×4, the timing lab runs to the end and shows its results without blocking the page for > 200 ms', async ({ page }) => {
+test('with the CPU slowed ×4, the timing lab runs to the end and shows its results without blocking the page for > 200 ms', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const over = await overLimit(page, '/threading-vs-multiprocessing/', async (act) => {
     const lab = page.locator('timing-lab').first();

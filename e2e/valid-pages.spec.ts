@@ -27,7 +27,9 @@ for (const page of builtPages()) {
 }
 
 test('the sitemap lists every page except 404, embeds and redirect stubs, and nothing else', () => {
-  const listed = builtPages().filter(isListedPage).map((p) => p.path);
+  const listed = builtPages()
+    .filter(isListedPage)
+    .map((p) => p.path);
   expect(listed.length).toBeGreaterThan(8);
   expect([...publishedPaths()].sort()).toEqual([...listed].sort());
 });

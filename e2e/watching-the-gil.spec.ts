@@ -17,7 +17,6 @@ async function openTimeline(page: Page, path = '/gil-basics/', index = 0): Promi
   return el;
 }
 
-
 test('without JavaScript the figure, its summary and the event table are all there', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -30,21 +29,32 @@ test('without JavaScript the figure, its summary and the event table are all the
   await expect(el.getByText('needs JavaScript')).toBeVisible();
   await expect(el.locator('[data-gt="ui"]')).toBeHidden();
   // The key names what is drawn; the GIL token needs the script, so it is not promised.
-  await expect(el.getByRole('list', { name: 'Key' }).getByRole('listitem')).toHaveText(['Running (holds the GIL)', 'Waiting for the GIL', 'Finished']);
+  await expect(el.getByRole('list', { name: 'Key' }).getByRole('listitem')).toHaveText([
+    'Running (holds the GIL)',
+    'Waiting for the GIL',
+    'Finished',
+  ]);
   await el.getByText('Events', { exact: true }).click();
   const table = el.getByRole('table');
   await expect(table.locator('caption')).toHaveText(/The first 40 of \d+ events/);
   await expect(table.locator('tbody tr')).toHaveCount(40);
   await expect(table.locator('tbody tr').nth(4)).toContainText('takes the GIL');
   // Every page that promises a timeline has one in its HTML.
-  for (const [path, count] of [['/threading-vs-multiprocessing/', 1], ['/gil-and-io/', 2], ['/working-around-the-gil/', 2]] as const) {
+  for (const [path, count] of [
+    ['/threading-vs-multiprocessing/', 1],
+    ['/gil-and-io/', 2],
+    ['/working-around-the-gil/', 2],
+  ] as const) {
     await page.goto(path);
     await expect(page.locator('gil-timeline svg[role="img"]')).toHaveCount(count);
   }
   await context.close();
 });
 
-test('the figure is as tall before its script runs as after, so nothing below it moves', async ({ browser, baseURL }) => {
+test('the figure is as tall before its script runs as after, so nothing below it moves', async ({
+  browser,
+  baseURL,
+}) => {
   for (const width of [375, 1280]) {
     const tops: number[][] = [];
     for (const upgrade of [false, true]) {
@@ -159,7 +169,17 @@ test('every control is reached by Tab, shows focus, and is large enough to touch
     reached.push(info.name);
   }
   expect(reached.slice(0, 11)).toEqual([
-    'play', 'prev', 'next', 'speed', 'scrub', 'threads', 'switchIntervalMs', 'workload', 'mode', 'cores', 'reset',
+    'play',
+    'prev',
+    'next',
+    'speed',
+    'scrub',
+    'threads',
+    'switchIntervalMs',
+    'workload',
+    'mode',
+    'cores',
+    'reset',
   ]);
 });
 
@@ -304,7 +324,10 @@ test('compares modes on one figure, with one set of controls', async ({ page }) 
 test('replays any trace given to the element, escaping what it shows', async ({ page }) => {
   const el = await openTimeline(page, '/gil-and-io/', 1);
   await el.evaluate((e) => {
-    const threads = [{ id: 0, name: '<b>worker</b>' }, { id: 1, name: 'main' }];
+    const threads = [
+      { id: 0, name: '<b>worker</b>' },
+      { id: 1, name: 'main' },
+    ];
     const events = [
       { t: 0, thread: 0, kind: 'acquire' },
       { t: 0, thread: 1, kind: 'wait' },
@@ -322,7 +345,16 @@ test('replays any trace given to the element, escaping what it shows', async ({ 
       { thread: 1, state: 'running', from: 3000, to: 6000 },
       { thread: 1, state: 'done', from: 6000, to: 9000 },
     ];
-    (e as Timeline).showTrace({ source: 'measured', mode: 'gil', cores: 2, switchInterval: 5000, threads, events, segments, end: 9000 });
+    (e as Timeline).showTrace({
+      source: 'measured',
+      mode: 'gil',
+      cores: 2,
+      switchInterval: 5000,
+      threads,
+      events,
+      segments,
+      end: 9000,
+    });
   });
   await expect(el.locator('svg text', { hasText: '<b>worker</b>' })).toHaveCount(1);
   await expect(el.locator('svg b')).toHaveCount(0);
@@ -374,7 +406,9 @@ test('byte budget: ≤ 5 KB of JS before a timeline is visible, ≤ 25 KB more o
   await expect(first.locator('[data-gt="play"]')).toBeEnabled();
   await page.waitForLoadState('networkidle');
   const after = sum([...(await scripts.loaded())].filter(([url]) => !loadedBefore.has(url)).map(([, size]) => size));
-  test.info().annotations.push({ type: 'bytes', description: `before visible ${before} B gzip, once visible +${after} B gzip` });
+  test
+    .info()
+    .annotations.push({ type: 'bytes', description: `before visible ${before} B gzip, once visible +${after} B gzip` });
   console.log(`timeline JS: before visible ${before} B gzip; once visible +${after} B gzip`);
   expect(before).toBeLessThanOrEqual(5 * 1024);
   expect(after).toBeGreaterThan(0);

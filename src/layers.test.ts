@@ -47,7 +47,8 @@ function upwardImports(sources: Record<string, string>): string[] {
     for (const [, spec] of text.matchAll(IMPORT)) {
       const target = normalize(join(dirname(file), spec as string));
       if (!target.startsWith('src/')) continue;
-      if (!allowed(layerOf(file), layerOf(target))) bad.push(`${file} imports ${spec} (${layerOf(file)} → ${layerOf(target)})`);
+      if (!allowed(layerOf(file), layerOf(target)))
+        bad.push(`${file} imports ${spec} (${layerOf(file)} → ${layerOf(target)})`);
     }
   }
   return bad;
@@ -62,7 +63,7 @@ describe('layers', () => {
 
   it('catches an engine that imports a demo, and a demo that imports another', () => {
     expect(upwardImports({ 'src/sim/gil.ts': "import { x } from '../demos/timeline/format.ts';" })).toEqual([
-      "src/sim/gil.ts imports ../demos/timeline/format.ts (sim → demos/timeline)",
+      'src/sim/gil.ts imports ../demos/timeline/format.ts (sim → demos/timeline)',
     ]);
     expect(upwardImports({ 'src/demos/timeline/a.ts': "import('../race-stepper/hash.ts')" })).toHaveLength(1);
     expect(upwardImports({ 'src/demos/kit/a.ts': "import { x } from '../../site/url.ts';" })).toHaveLength(1);

@@ -9,5 +9,11 @@ import { serveStatic } from './static-server.ts';
 
 const [root = 'dist', port = '4321'] = process.argv.slice(2);
 const base = process.env.BASE_PATH ?? '/';
-const server = await serveStatic(root, (path) => headersFor(path, base), Number(port), process.env.HOST ?? '127.0.0.1', base);
+const server = await serveStatic(
+  root,
+  (path) => headersFor(path, base),
+  Number(port),
+  process.env.HOST ?? '127.0.0.1',
+  base,
+);
 console.log(`Serving ${root} at ${server.url}${base.replace(/\/?$/, '/')}`);

@@ -35,7 +35,13 @@ export type Headers = Record<string, string> | ((path: string) => Record<string,
  * Serves `root` on `host` (127.0.0.1) at `port` (a free one by default), adding `headers` to every
  * response. A site built under a base path (BASE_PATH=/gil/) is served under it, as its host would.
  */
-export async function serveStatic(root: string, headersFor: Headers = {}, port = 0, host = '127.0.0.1', basePath = '/'): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  headersFor: Headers = {},
+  port = 0,
+  host = '127.0.0.1',
+  basePath = '/',
+): Promise<StaticServer> {
   const base = resolve(root);
   const prefix = basePath.replace(/\/?$/, '/');
   const server = createServer((req, res) => {
@@ -82,7 +88,8 @@ export async function serveStatic(root: string, headersFor: Headers = {}, port =
       } catch {
         // The site's own 404 page when it has one, as hosts serve it.
         const notFound = await readFile(join(base, '404.html')).catch(() => null);
-        if (notFound === null) res.writeHead(404, { ...headers, 'Content-Type': TYPES['.txt'] as string }).end('Not found');
+        if (notFound === null)
+          res.writeHead(404, { ...headers, 'Content-Type': TYPES['.txt'] as string }).end('Not found');
         else res.writeHead(404, { ...headers, 'Content-Type': TYPES['.html'] as string }).end(notFound);
       }
     })();

@@ -24,7 +24,8 @@ export function builtPages(dist = DIST): BuiltPage[] {
   for (const entry of readdirSync(dist, { recursive: true, encoding: 'utf8' })) {
     if (!entry.endsWith('.html')) continue;
     const rel = entry.split('\\').join('/');
-    const path = rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`;
+    const path =
+      rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`;
     pages.push({ path, file: join(dist, rel), html: readFileSync(join(dist, rel), 'utf8') });
   }
   return pages.sort((a, b) => a.path.localeCompare(b.path));
@@ -37,8 +38,7 @@ export const isRedirectStub = (page: BuiltPage): boolean => /<meta http-equiv="r
 export const isListedPage = (page: BuiltPage): boolean =>
   page.path !== '/404.html' && !page.path.startsWith('/embed/') && !isRedirectStub(page);
 
-const attr = (tag: string, name: string): string | undefined =>
-  new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
 /** The text of each inline script (JSON data blocks excluded: they do not run). */
 export function inlineScripts(html: string): string[] {
@@ -62,13 +62,19 @@ export function styles(html: string): { hrefs: string[]; inline: string[] } {
 }
 
 /** Reads a built file by its site path (builds under test use the root base path). */
-export const readSiteFile = (sitePath: string, dist = DIST): Buffer => readFileSync(join(dist, sitePath.split(/[?#]/)[0]!));
+export const readSiteFile = (sitePath: string, dist = DIST): Buffer =>
+  readFileSync(join(dist, sitePath.split(/[?#]/)[0]!));
 
 /** What a module pulls in: static imports load with it; dynamic imports and workers load later. */
-export function moduleReferences(sitePath: string, dist = DIST): { staticImports: string[]; dynamicImports: string[]; workers: string[] } {
+export function moduleReferences(
+  sitePath: string,
+  dist = DIST,
+): { staticImports: string[]; dynamicImports: string[]; workers: string[] } {
   const code = readSiteFile(sitePath, dist).toString('utf8');
   const dir = posix.dirname(sitePath);
-  const all = (re: RegExp) => [...new Set([...code.matchAll(re)].map((m) => (m[1]!.startsWith('/') ? m[1]! : posix.join(dir, m[1]!))))];
+  const all = (re: RegExp) => [
+    ...new Set([...code.matchAll(re)].map((m) => (m[1]!.startsWith('/') ? m[1]! : posix.join(dir, m[1]!)))),
+  ];
   // Minified output: static imports use quotes (`from"./x.js"`, `import"./x.js"`), dynamic ones
   // `import(` with any quote; workers are `new URL("/_astro/worker-….js", import.meta.url)`.
   return {

@@ -8,7 +8,13 @@ describe('clampSettings', () => {
   });
 
   it('keeps valid values, from form strings too, in run order', () => {
-    const { settings, notices } = clampSettings({ modes: ['processes', 'gil'], tasks: '8', work: '120', intervalMs: '0.5', io: 'io' });
+    const { settings, notices } = clampSettings({
+      modes: ['processes', 'gil'],
+      tasks: '8',
+      work: '120',
+      intervalMs: '0.5',
+      io: 'io',
+    });
     expect(settings).toEqual({ modes: ['gil', 'processes'], tasks: 8, work: 120, intervalMs: 0.5, io: true });
     expect(notices).toEqual([]);
   });

@@ -66,7 +66,9 @@ function numberSetting(name: keyof typeof LAB_LIMITS, raw: unknown, integer: boo
   const { min, max } = LAB_LIMITS[name];
   let used = integer ? Math.round(value) : Math.round(value * 10) / 10;
   if (used !== value) {
-    notices.push(`${LABELS[name]}: ${value} ${integer ? 'is not a whole number' : 'has more than one decimal'}; using ${used}.`);
+    notices.push(
+      `${LABELS[name]}: ${value} ${integer ? 'is not a whole number' : 'has more than one decimal'}; using ${used}.`,
+    );
   }
   if (used < min || used > max) {
     const clamped = Math.min(max, Math.max(min, used));

@@ -32,7 +32,13 @@ export interface LogEntry {
 }
 
 /** Appends one event; returns false (and records nothing) once the log is full. */
-export function record(memory: LabMemory, thread: number, kind: LogKind, reason?: ReleaseReason, time = now()): boolean {
+export function record(
+  memory: LabMemory,
+  thread: number,
+  kind: LogKind,
+  reason?: ReleaseReason,
+  time = now(),
+): boolean {
   const slot = Atomics.add(memory.words, WORD.count, 1);
   if (slot >= memory.capacity) return false;
   memory.times[slot] = time;

@@ -80,7 +80,8 @@ export class GilLock {
         // Same word as before the wait: still locked, nobody switched in. SET_GIL_DROP_REQUEST.
         // The time is read first: the holder may drop the GIL before this thread gets to log it.
         const t = now();
-        if (Atomics.compareExchange(w, WORD.state, s, s | DROP_REQUEST) === s) this.#record('drop_request', undefined, t);
+        if (Atomics.compareExchange(w, WORD.state, s, s | DROP_REQUEST) === s)
+          this.#record('drop_request', undefined, t);
       }
     }
   }

@@ -4,7 +4,15 @@ import type { Trace } from '../sim/types.ts';
 import { LAB_DEFAULTS } from './config.ts';
 import type { LogEntry } from './event-log.ts';
 import { IO_CALLS } from './kernel.ts';
-import { analyse, handOffLatencies, holdersNeverOverlap, labTrace, predict, taskCpuOf, type ModeResult } from './measure.ts';
+import {
+  analyse,
+  handOffLatencies,
+  holdersNeverOverlap,
+  labTrace,
+  predict,
+  taskCpuOf,
+  type ModeResult,
+} from './measure.ts';
 
 const T0 = 1_700_000_000_000;
 const at = (ms: number): number => T0 + ms;
@@ -46,20 +54,45 @@ describe('labTrace', () => {
   });
 
   it('puts a drop request logged at the instant of the release before it', () => {
-    const late: LogEntry[] = [e(0, 'acquire', 0), e(0, 'release', 5, 'forced'), e(1, 'drop_request', 5), e(1, 'acquire', 5.01)];
-    expect(labTrace('gil', 2, T0, late, 2, 5).events.map((x) => x.kind)).toEqual(['acquire', 'drop_request', 'release', 'acquire']);
+    const late: LogEntry[] = [
+      e(0, 'acquire', 0),
+      e(0, 'release', 5, 'forced'),
+      e(1, 'drop_request', 5),
+      e(1, 'acquire', 5.01),
+    ];
+    expect(labTrace('gil', 2, T0, late, 2, 5).events.map((x) => x.kind)).toEqual([
+      'acquire',
+      'drop_request',
+      'release',
+      'acquire',
+    ]);
   });
 
   it('puts a drop request stamped a few µs after the forced release it caused before it (workers’ clocks differ)', () => {
-    const skewed: LogEntry[] = [e(0, 'acquire', 0), e(0, 'release', 5, 'forced'), e(1, 'acquire', 5.005), e(1, 'drop_request', 5.02)];
+    const skewed: LogEntry[] = [
+      e(0, 'acquire', 0),
+      e(0, 'release', 5, 'forced'),
+      e(1, 'acquire', 5.005),
+      e(1, 'drop_request', 5.02),
+    ];
     const events = labTrace('gil', 2, T0, skewed, 2, 5).events;
     expect(events.map((x) => x.kind)).toEqual(['acquire', 'drop_request', 'release', 'acquire']);
     expect(events[1]).toMatchObject({ thread: 1, t: 5000 });
   });
 
   it('leaves a forced release without a request near it as it is', () => {
-    const lone: LogEntry[] = [e(0, 'acquire', 0), e(0, 'release', 5, 'forced'), e(1, 'acquire', 5.005), e(1, 'drop_request', 6)];
-    expect(labTrace('gil', 2, T0, lone, 2, 5).events.map((x) => x.kind)).toEqual(['acquire', 'release', 'acquire', 'drop_request']);
+    const lone: LogEntry[] = [
+      e(0, 'acquire', 0),
+      e(0, 'release', 5, 'forced'),
+      e(1, 'acquire', 5.005),
+      e(1, 'drop_request', 6),
+    ];
+    expect(labTrace('gil', 2, T0, lone, 2, 5).events.map((x) => x.kind)).toEqual([
+      'acquire',
+      'release',
+      'acquire',
+      'drop_request',
+    ]);
   });
 
   it('gives the model’s summary: hand-offs, holds, CPU per thread', () => {
@@ -71,7 +104,10 @@ describe('labTrace', () => {
 
   it('names the sequential lane MainThread and processes Process-N', () => {
     expect(labTrace('sequential', 1, T0, [], 2, 5).threads).toEqual([{ id: 0, name: 'MainThread' }]);
-    expect(labTrace('processes', 2, T0, [], 2, 5)).toMatchObject({ mode: 'processes', threads: [{ name: 'Process-1' }, { name: 'Process-2' }] });
+    expect(labTrace('processes', 2, T0, [], 2, 5)).toMatchObject({
+      mode: 'processes',
+      threads: [{ name: 'Process-1' }, { name: 'Process-2' }],
+    });
   });
 });
 
@@ -79,8 +115,22 @@ describe('holdersNeverOverlap', () => {
   const base = labTrace('gil', 2, T0, swap, 2, 5);
   const broken = (events: Trace['events']): Trace => ({ ...base, events });
   it('catches a second holder and a release by someone else', () => {
-    expect(holdersNeverOverlap(broken([{ t: 0, thread: 0, kind: 'acquire' }, { t: 1, thread: 1, kind: 'acquire' }]))).toBe(false);
-    expect(holdersNeverOverlap(broken([{ t: 0, thread: 0, kind: 'acquire' }, { t: 1, thread: 1, kind: 'release', reason: 'io' }]))).toBe(false);
+    expect(
+      holdersNeverOverlap(
+        broken([
+          { t: 0, thread: 0, kind: 'acquire' },
+          { t: 1, thread: 1, kind: 'acquire' },
+        ]),
+      ),
+    ).toBe(false);
+    expect(
+      holdersNeverOverlap(
+        broken([
+          { t: 0, thread: 0, kind: 'acquire' },
+          { t: 1, thread: 1, kind: 'release', reason: 'io' },
+        ]),
+      ),
+    ).toBe(false);
     expect(holdersNeverOverlap(broken([{ t: 0, thread: 0, kind: 'acquire' }]))).toBe(false);
   });
 });
@@ -89,7 +139,11 @@ describe('analyse and the lock overhead', () => {
   it('measures hand-off latency from a forced release to the next holder', () => {
     expect(handOffLatencies(labTrace('gil', 2, T0, swap, 2, 5))).toEqual([0]);
     const slow = swap.map((x) => (x.kind === 'acquire' && x.thread === 1 ? { ...x, time: at(5.08) } : x));
-    const result = analyse({ mode: 'gil', threads: 2, t0: T0, entries: slow, lost: 0, startup: [20, 30], results: [1, 1] }, 2, 5);
+    const result = analyse(
+      { mode: 'gil', threads: 2, t0: T0, entries: slow, lost: 0, startup: [20, 30], results: [1, 1] },
+      2,
+      5,
+    );
     expect(result.medianHandOff).toBe(30);
     expect(result.lockOverhead).toBeCloseTo((3 * 30) / 12_000);
     expect(result.startup).toBe(20_000);
@@ -117,8 +171,7 @@ describe('predict', () => {
   });
 
   it('takes the CPU per task from the sequential run when there is one', () => {
-    const r = (mode: ModeResult['mode'], cpu: number[]): ModeResult =>
-      ({ mode, cpu }) as unknown as ModeResult;
+    const r = (mode: ModeResult['mode'], cpu: number[]): ModeResult => ({ mode, cpu }) as unknown as ModeResult;
     expect(taskCpuOf([r('gil', [90, 110]), r('sequential', [400])], 4)).toBe(100);
     expect(taskCpuOf([r('free-threaded', [100, 120, 80, 100])], 4)).toBe(100);
     expect(taskCpuOf([], 4)).toBe(0);

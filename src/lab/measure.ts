@@ -30,7 +30,14 @@ function names(mode: LabMode, threads: number): ThreadInfo[] {
  * The log as a trace, in µs from the clock start. Workers' clocks can disagree by a few µs, so an
  * acquire is never placed before the release it followed: the log's order is the true order.
  */
-export function labTrace(mode: LabMode, threads: number, t0: number, entries: readonly LogEntry[], cores: number, intervalMs: number): Trace {
+export function labTrace(
+  mode: LabMode,
+  threads: number,
+  t0: number,
+  entries: readonly LogEntry[],
+  cores: number,
+  intervalMs: number,
+): Trace {
   let lastRelease = 0;
   const events = entries.map((e): TraceEvent => {
     let t = Math.max(0, Math.round((e.time - t0) * 1000));
@@ -139,9 +146,7 @@ export function analyse(run: RawRun, cores: number, intervalMs: number): ModeRes
   const medianHandOff = stats(latencies).median;
   // Processes: start-up is spawn → start, as logged; the others measured it before the clock.
   const startup =
-    run.mode === 'processes'
-      ? summary.threads.map((t) => t.starting)
-      : run.startup.map((ms) => Math.round(ms * 1000));
+    run.mode === 'processes' ? summary.threads.map((t) => t.starting) : run.startup.map((ms) => Math.round(ms * 1000));
   return {
     mode: run.mode,
     trace,

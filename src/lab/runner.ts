@@ -15,7 +15,10 @@ export interface LabWorker {
 }
 
 /** Makes one worker; the two callbacks receive its messages and its failure. */
-export type WorkerFactory = (onMessage: (message: WorkerMessage) => void, onError: (message: string) => void) => LabWorker;
+export type WorkerFactory = (
+  onMessage: (message: WorkerMessage) => void,
+  onError: (message: string) => void,
+) => LabWorker;
 
 /** The browser's workers. The literal `new URL(…, import.meta.url)` lets the bundler emit worker.ts. */
 export const webWorker: WorkerFactory = (onMessage, onError) => {
@@ -57,7 +60,12 @@ export interface ModeRun {
   readonly done: Promise<RawRun>;
 }
 
-export function runMode(mode: LabMode, settings: LabSettings, createWorker: WorkerFactory, signal: AbortSignal): ModeRun {
+export function runMode(
+  mode: LabMode,
+  settings: LabSettings,
+  createWorker: WorkerFactory,
+  signal: AbortSignal,
+): ModeRun {
   const memory = createMemory();
   const n = iterations(settings);
   const shared = mode !== 'processes';

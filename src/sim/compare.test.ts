@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from './summary.ts';
-import { compare, formatReport, measuredTrace, modelTrace, parseRecording, type Recording, type Slice } from './compare.ts';
+import {
+  compare,
+  formatReport,
+  measuredTrace,
+  modelTrace,
+  parseRecording,
+  type Recording,
+  type Slice,
+} from './compare.ts';
 
 /** Two threads taking 5 ms turns with 50 µs hand-offs: what a quiet machine records. */
 function recording(overrides: Partial<Recording> = {}): Recording {

@@ -17,7 +17,12 @@ describe('gilStateAt', () => {
     });
     // At 5000 the request was set and served within the same instant.
     expect(gilStateAt(trace, 4999)).toMatchObject({ holder: 0, gilDropRequest: false, waiters: [1, 2] });
-    expect(gilStateAt(trace, 5000)).toMatchObject({ holder: 1, switchNumber: 2, gilDropRequest: false, waiters: [2, 0] });
+    expect(gilStateAt(trace, 5000)).toMatchObject({
+      holder: 1,
+      switchNumber: 2,
+      gilDropRequest: false,
+      waiters: [2, 0],
+    });
     expect(gilStateAt(trace, trace.end)).toMatchObject({ holder: null, waiters: [] });
   });
 

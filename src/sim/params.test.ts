@@ -12,7 +12,13 @@ describe('scenarioFromParams', () => {
   });
 
   it('accepts numbers and numeric strings (URL values)', () => {
-    const built = scenarioFromParams({ threads: '6', switchIntervalMs: '0.75', cores: 2, mode: 'processes', workload: 'io' });
+    const built = scenarioFromParams({
+      threads: '6',
+      switchIntervalMs: '0.75',
+      cores: 2,
+      mode: 'processes',
+      workload: 'io',
+    });
     expect(built.notices).toEqual([]);
     expect(built.params).toEqual({ threads: 6, switchIntervalMs: 0.75, workload: 'io', mode: 'processes', cores: 2 });
     expect(built.input.switchInterval).toBe(750);

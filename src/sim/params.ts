@@ -1,5 +1,13 @@
 import { DEFAULTS, MODES } from './input.ts';
-import { CONVOY_CPU, convoyIoThread, CPU_BOUND_TASK, cpuThread, getScenario, requestThread, type ScenarioId } from './scenarios.ts';
+import {
+  CONVOY_CPU,
+  convoyIoThread,
+  CPU_BOUND_TASK,
+  cpuThread,
+  getScenario,
+  requestThread,
+  type ScenarioId,
+} from './scenarios.ts';
 import type { Mode, SimInput, ThreadSpec } from './types.ts';
 
 export type Workload = 'cpu' | 'io' | 'mixed';

@@ -129,8 +129,18 @@ describe('properties of every run', () => {
           mode,
           cores,
           threads: [
-            { steps: [{ kind: 'cpu', duration: a }, { kind: 'io', duration: wait }] },
-            { steps: [{ kind: 'cpu', duration: b }, { kind: 'io', duration: wait }] },
+            {
+              steps: [
+                { kind: 'cpu', duration: a },
+                { kind: 'io', duration: wait },
+              ],
+            },
+            {
+              steps: [
+                { kind: 'cpu', duration: b },
+                { kind: 'io', duration: wait },
+              ],
+            },
           ],
         } satisfies SimInput;
       });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CONVOY_IO, CPU_BOUND_TASK, getScenario, isScenarioId, REQUEST, SCENARIO_IDS, type ScenarioId } from './scenarios.ts';
+import {
+  CONVOY_IO,
+  CPU_BOUND_TASK,
+  getScenario,
+  isScenarioId,
+  REQUEST,
+  SCENARIO_IDS,
+  type ScenarioId,
+} from './scenarios.ts';
 import { simulate } from './simulate.ts';
 import { summarize } from './summary.ts';
 import { DEFAULTS } from './input.ts';

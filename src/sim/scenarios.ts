@@ -72,7 +72,8 @@ const SCENARIOS = {
   },
   'cpu-bound-sequential': {
     title: 'cpu_bound × 4, one after another',
-    description: 'The main thread runs cpu_bound(10**6) four times in a row: the baseline for the threaded and parallel versions.',
+    description:
+      'The main thread runs cpu_bound(10**6) four times in a row: the baseline for the threaded and parallel versions.',
     input: {
       mode: 'gil',
       cores: 4,

@@ -62,7 +62,9 @@ try {
   await tab.evaluate(() => {
     const w = window as unknown as { longTasks: number[] };
     w.longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({
+      type: 'longtask',
+    });
   });
 
   const cores = availableParallelism();
@@ -98,7 +100,9 @@ try {
     all.push(figures);
     console.log(
       `  run ${run}: ` +
-        figures.map((f) => `${f.mode} ${(f.wall / 1000).toFixed(0)} ms${f.unreliable ? ' (tab hidden)' : ''}`).join(', '),
+        figures
+          .map((f) => `${f.mode} ${(f.wall / 1000).toFixed(0)} ms${f.unreliable ? ' (tab hidden)' : ''}`)
+          .join(', '),
     );
     // Let the replayed timelines settle before the next run.
     await tab.waitForTimeout(500);
@@ -119,7 +123,9 @@ try {
   const mark = (ok: boolean): string => (ok ? 'within target' : 'OUTSIDE target');
 
   console.log(`\nMedians over ${runs} runs, ${cores} cores:`);
-  console.log(`  threads + GIL ÷ sequential wall time: ${ratio.toFixed(3)} (target 0.95–1.2) — ${mark(ratio >= 0.95 && ratio <= 1.2)}`);
+  console.log(
+    `  threads + GIL ÷ sequential wall time: ${ratio.toFixed(3)} (target 0.95–1.2) — ${mark(ratio >= 0.95 && ratio <= 1.2)}`,
+  );
   console.log(
     `  free-threaded speed-up: ${ftSpeed.toFixed(2)}× vs 0.85 × min(${tasks}, ${cores}) = ${(0.85 * ceiling).toFixed(2)}× — ${mark(ftSpeed >= 0.85 * ceiling)}`,
   );

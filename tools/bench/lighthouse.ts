@@ -33,7 +33,11 @@ type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
 
 function row(page: string, lhr: Lhr): Row {
   const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
-  const items = (lhr.audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? [];
+  const items =
+    (
+      lhr.audits['resource-summary']?.details as
+        { items?: { resourceType: string; transferSize: number }[] } | undefined
+    )?.items ?? [];
   return {
     page,
     performance: score('performance'),
@@ -53,9 +57,11 @@ async function audit(urls: [string, string][]): Promise<Row[]> {
       // Lighthouse's default config is the mobile one (Moto G Power, slow 4G, CPU ×4).
       let result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });
       // A trace that failed to record (NO_NAVSTART, say) is Lighthouse's flake: one more try.
-      if (result?.lhr.runtimeError) result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });
+      if (result?.lhr.runtimeError)
+        result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });
       if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-      if (result.lhr.runtimeError) console.log(`\n${name}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+      if (result.lhr.runtimeError)
+        console.log(`\n${name}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
       for (const [id, category] of Object.entries(result.lhr.categories)) {
         if (category.score === null) console.log(`\n${name}: ${id} has no score (an audit errored)`);
       }
@@ -73,7 +79,10 @@ async function audit(urls: [string, string][]): Promise<Row[]> {
 function plainMarkdown(mdx: string): string {
   return mdx
     .replace(/^import .*$/gm, '')
-    .replace(/<CodeFile path="([^"]+)"\s*\/>/g, (_, file: string) => `\`\`\`python\n${readFileSync(join('content/examples', file), 'utf8').trimEnd()}\n\`\`\``)
+    .replace(
+      /<CodeFile path="([^"]+)"\s*\/>/g,
+      (_, file: string) => `\`\`\`python\n${readFileSync(join('content/examples', file), 'utf8').trimEnd()}\n\`\`\``,
+    )
     .replace(/<(Callout|Misconception)[^>]*(?:title|claim)="([^"]*)"[^>]*>/g, ':::note[$2]')
     .replace(/<\/(Callout|Misconception)>/g, ':::');
 }
@@ -91,11 +100,21 @@ function buildStarlight(): string {
     join(dir, 'src/content.config.ts'),
     "import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n",
   );
-  writeFileSync(join(dir, `src/content/docs/${COMPARED}.mdx`), plainMarkdown(readFileSync(`content/docs/${COMPARED}.mdx`, 'utf8')));
+  writeFileSync(
+    join(dir, `src/content/docs/${COMPARED}.mdx`),
+    plainMarkdown(readFileSync(`content/docs/${COMPARED}.mdx`, 'utf8')),
+  );
   writeFileSync(join(dir, 'src/content/docs/index.mdx'), '---\ntitle: Home\n---\n\nHome.\n');
   console.log(`Installing Starlight in ${dir} …`);
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', 'astro', '@astrojs/starlight'], { cwd: dir, stdio: 'inherit' });
-  execFileSync('npx', ['astro', 'build'], { cwd: dir, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', 'astro', '@astrojs/starlight'], {
+    cwd: dir,
+    stdio: 'inherit',
+  });
+  execFileSync('npx', ['astro', 'build'], {
+    cwd: dir,
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   return join(dir, 'dist');
 }
 
@@ -105,7 +124,9 @@ if (!existsSync(join(dist, 'index.html'))) throw new Error(`No build in ${dist}:
 // With the headers a production host sends (isolation and the CSP), as `npm start` serves it.
 const ours = await serveStatic(dist, (path) => headersFor(path));
 try {
-  const paths = builtPages(dist).filter((p) => !isRedirectStub(p) && p.path !== '/404.html').map((p) => p.path);
+  const paths = builtPages(dist)
+    .filter((p) => !isRedirectStub(p) && p.path !== '/404.html')
+    .map((p) => p.path);
   console.log(`Lighthouse (mobile) on ${paths.length} pages of ${dist}`);
   const rows = await audit(paths.map((p) => [p, `${ours.url}${p}`]));
   console.table(rows.map((r) => ({ ...r, totalBytes: kb(r.totalBytes), jsBytes: kb(r.jsBytes) })));
@@ -117,11 +138,23 @@ try {
       const mine = rows.find((r) => r.page === `/${COMPARED}/`)!;
       console.log(`\nThe same text-only page (/${COMPARED}/), this site vs a default Starlight site:`);
       console.table([
-        { site: 'GIL Deep Dive', totalBytes: kb(mine.totalBytes), jsBytes: kb(mine.jsBytes), performance: mine.performance },
-        { site: 'Starlight', totalBytes: kb(theirs!.totalBytes), jsBytes: kb(theirs!.jsBytes), performance: theirs!.performance },
+        {
+          site: 'GIL Deep Dive',
+          totalBytes: kb(mine.totalBytes),
+          jsBytes: kb(mine.jsBytes),
+          performance: mine.performance,
+        },
+        {
+          site: 'Starlight',
+          totalBytes: kb(theirs!.totalBytes),
+          jsBytes: kb(theirs!.jsBytes),
+          performance: theirs!.performance,
+        },
       ]);
       const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : (a / b).toFixed(2));
-      console.log(`ratio (ours / Starlight): total bytes ${ratio(mine.totalBytes, theirs!.totalBytes)}, JS bytes ${ratio(mine.jsBytes, theirs!.jsBytes)}`);
+      console.log(
+        `ratio (ours / Starlight): total bytes ${ratio(mine.totalBytes, theirs!.totalBytes)}, JS bytes ${ratio(mine.jsBytes, theirs!.jsBytes)}`,
+      );
     } finally {
       await starlight.close();
     }

@@ -13,7 +13,12 @@ import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
 
 const PLAY_MS = 5_000;
 const FRAME_BUDGET_MS = 16.7;
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 /**
  * Serves dist/ on a free port. A plain file server rather than `astro preview`, which allows one
@@ -50,7 +55,11 @@ try {
   await el.locator('[data-gt="ui"]').waitFor();
 
   // The largest trace the controls can make. Each change re-runs the model; time the last one.
-  for (const [param, value] of [['threads', '8'], ['workload', 'mixed'], ['cores', '8']] as const) {
+  for (const [param, value] of [
+    ['threads', '8'],
+    ['workload', 'mixed'],
+    ['cores', '8'],
+  ] as const) {
     const control = el.locator(`[data-param="${param}"]`);
     if (param === 'workload') await control.selectOption(value);
     else await control.fill(value);
@@ -113,12 +122,16 @@ try {
   const delta = (name: string): number => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
   const cursor = await el.evaluate((e) => (e as HTMLElement & { cursor: number }).cursor);
 
-  console.log(`trace: 8 threads, mixed work, 8 cores, 0.5 ms switch interval: ${size.events} events, ${size.segments} segments, ${(size.end / 1000).toFixed(0)} ms of model time`);
+  console.log(
+    `trace: 8 threads, mixed work, 8 cores, 0.5 ms switch interval: ${size.events} events, ${size.segments} segments, ${(size.end / 1000).toFixed(0)} ms of model time`,
+  );
   console.log(
     `a parameter change (re-run the model, redraw): ${rerun.script.toFixed(1)} ms of script, ` +
       `${rerun.frame.toFixed(1)} ms until the new figure is on screen`,
   );
-  console.log(`played ${PLAY_MS / 1000} s at 1× (cursor reached ${(cursor / 1000).toFixed(0)} ms): ${frameScript.length} frames`);
+  console.log(
+    `played ${PLAY_MS / 1000} s at 1× (cursor reached ${(cursor / 1000).toFixed(0)} ms): ${frameScript.length} frames`,
+  );
   console.log(
     `frame scripting: longest ${pct(1).toFixed(2)} ms, p95 ${pct(0.95).toFixed(2)} ms, median ${pct(0.5).toFixed(2)} ms ` +
       `(budget ${FRAME_BUDGET_MS} ms)`,

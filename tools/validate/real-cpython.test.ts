@@ -15,9 +15,12 @@ if (skip) console.warn('real-cpython.test.ts: python3 not found on PATH, skippin
 
 describe('real CPython (python3)', () => {
   it.skipIf(skip)(
-    skip ? 'SKIPPED: python3 not found on PATH' : `CPU-bound threads on python3 ${version ?? '(not found)'} behave as the model says`,
+    skip
+      ? 'SKIPPED: python3 not found on PATH'
+      : `CPU-bound threads on python3 ${version ?? '(not found)'} behave as the model says`,
     () => {
-      if (version === undefined) throw new Error('python3 not found, but CI is set: the model must be checked against CPython');
+      if (version === undefined)
+        throw new Error('python3 not found, but CI is set: the model must be checked against CPython');
       for (const threads of [2, 4]) {
         // Up to 3 attempts: the machine is shared, and a busy neighbour stretches slices.
         const attempts = recordChecked('python3', { threads, workMs: 80 }, 3);

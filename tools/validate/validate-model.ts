@@ -84,7 +84,9 @@ function pyenvPython(minor: string): string | undefined {
     return undefined;
   }
   const patch = (name: string): number => Number(name.slice(minor.length + 1));
-  const found = names.filter((n) => new RegExp(`^${minor.replace('.', '\\.')}\\.\\d+$`).test(n)).sort((a, b) => patch(b) - patch(a));
+  const found = names
+    .filter((n) => new RegExp(`^${minor.replace('.', '\\.')}\\.\\d+$`).test(n))
+    .sort((a, b) => patch(b) - patch(a));
   return found[0] === undefined ? undefined : join(root, found[0], 'bin', 'python3');
 }
 

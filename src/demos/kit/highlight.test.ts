@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { codeToHtml, type ThemeRegistrationResolved } from 'shiki';
-import { classTokens, codePalette, codePaletteCss, codeThemes, highlight, palette, type CodePalette } from './highlight.ts';
+import {
+  classTokens,
+  codePalette,
+  codePaletteCss,
+  codeThemes,
+  highlight,
+  palette,
+  type CodePalette,
+} from './highlight.ts';
 import { listExamples, readExample } from '../../site/examples.ts';
 
 const theme = (fg: string, rules: [string, string][]): ThemeRegistrationResolved =>
@@ -9,13 +17,26 @@ const theme = (fg: string, rules: [string, string][]): ThemeRegistrationResolved
     type: 'light',
     fg,
     bg: '#000000',
-    settings: [{ settings: { foreground: fg } }, ...rules.map(([scope, foreground]) => ({ scope, settings: { foreground } }))],
+    settings: [
+      { settings: { foreground: fg } },
+      ...rules.map(([scope, foreground]) => ({ scope, settings: { foreground } })),
+    ],
   }) as ThemeRegistrationResolved;
 
 describe('codePalette', () => {
   it('pairs rules with the same scopes, one class per distinct pair, skipping the text colour', () => {
-    const light = theme('#111111', [['keyword', '#AA0000'], ['comment', '#00AA00'], ['storage', '#aa0000'], ['string', '#111111']]);
-    const dark = theme('#eeeeee', [['comment', '#00ff00'], ['keyword', '#ff0000'], ['storage', '#FF0000'], ['string', '#eeeeee']]);
+    const light = theme('#111111', [
+      ['keyword', '#AA0000'],
+      ['comment', '#00AA00'],
+      ['storage', '#aa0000'],
+      ['string', '#111111'],
+    ]);
+    const dark = theme('#eeeeee', [
+      ['comment', '#00ff00'],
+      ['keyword', '#ff0000'],
+      ['storage', '#FF0000'],
+      ['string', '#eeeeee'],
+    ]);
     const p = codePalette(light, dark);
     expect(p.text).toEqual({ light: '#111111', dark: '#eeeeee' });
     expect([...p.classes]).toEqual([
@@ -32,12 +53,18 @@ describe('codePalette', () => {
 
 describe('codePaletteCss', () => {
   it('writes one light-dark() rule for the text and each class', () => {
-    const p: CodePalette = { text: { light: '#111111', dark: '#eeeeee' }, classes: new Map([['c1', { light: '#aa0000', dark: '#ff0000' }]]) };
-    expect(codePaletteCss(p)).toBe('.shiki { color: light-dark(#111111, #eeeeee); }\n.shiki .c1 { color: light-dark(#aa0000, #ff0000); }\n');
+    const p: CodePalette = {
+      text: { light: '#111111', dark: '#eeeeee' },
+      classes: new Map([['c1', { light: '#aa0000', dark: '#ff0000' }]]),
+    };
+    expect(codePaletteCss(p)).toBe(
+      '.shiki { color: light-dark(#111111, #eeeeee); }\n.shiki .c1 { color: light-dark(#aa0000, #ff0000); }\n',
+    );
   });
 
   it('is what src/styles/code-colours.css holds (regenerate with `npx vitest run -u src/demos/kit/highlight.test.ts`)', async () => {
-    const header = '/* Generated from the Shiki themes in src/demos/kit/highlight.ts by highlight.test.ts; do not edit. */\n';
+    const header =
+      '/* Generated from the Shiki themes in src/demos/kit/highlight.ts by highlight.test.ts; do not edit. */\n';
     await expect(header + codePaletteCss(palette)).toMatchFileSnapshot('../../styles/code-colours.css');
   });
 });

@@ -49,7 +49,8 @@ export function codePalette(light: ThemeRegistrationResolved, dark: ThemeRegistr
 
 /** The palette as CSS: light-dark() follows color-scheme, which the page and [data-theme] set. */
 export function codePaletteCss(palette: CodePalette): string {
-  const rule = (selector: string, c: ColourPair): string => `${selector} { color: light-dark(${c.light}, ${c.dark}); }\n`;
+  const rule = (selector: string, c: ColourPair): string =>
+    `${selector} { color: light-dark(${c.light}, ${c.dark}); }\n`;
   let css = rule('.shiki', palette.text);
   for (const [name, colours] of palette.classes) css += rule(`.shiki .${name}`, colours);
   return css;
@@ -66,7 +67,8 @@ function stylePair(style: unknown): ColourPair | undefined {
   return light === undefined || dark === undefined ? undefined : { light, dark };
 }
 
-const isSpan = (n: Child | undefined): n is Extract<Child, { type: 'element' }> => n?.type === 'element' && n.tagName === 'span';
+const isSpan = (n: Child | undefined): n is Extract<Child, { type: 'element' }> =>
+  n?.type === 'element' && n.tagName === 'span';
 const isBlank = (n: Child | undefined): boolean => n?.type === 'text' && n.value.trim() === '';
 
 /**
@@ -121,9 +123,9 @@ function sameLook(a: { properties: Record<string, unknown> }, b: { properties: R
   return a.properties.class !== undefined && a.properties.class === b.properties.class;
 }
 
-const [lightTheme, darkTheme] = await Promise.all(
+const [lightTheme, darkTheme] = (await Promise.all(
   [codeThemes.light, codeThemes.dark].map(async (name) => normalizeTheme((await bundledThemes[name]()).default)),
-) as [ThemeRegistrationResolved, ThemeRegistrationResolved];
+)) as [ThemeRegistrationResolved, ThemeRegistrationResolved];
 
 /** The site's code palette; src/styles/code-colours.css is written from it (see highlight.test.ts). */
 export const palette = codePalette(lightTheme, darkTheme);
@@ -134,5 +136,10 @@ let highlighter: Promise<Highlighter> | undefined;
 
 export async function highlight(code: string, lang: string): Promise<string> {
   highlighter ??= createHighlighter({ themes: Object.values(codeThemes), langs: ['python', 'shell', 'html', 'text'] });
-  return (await highlighter).codeToHtml(code, { lang, themes: codeThemes, defaultColor: false, transformers: codeTransformers });
+  return (await highlighter).codeToHtml(code, {
+    lang,
+    themes: codeThemes,
+    defaultColor: false,
+    transformers: codeTransformers,
+  });
 }

@@ -4,7 +4,9 @@ import { embedUrl, iframeSnippet } from './share.ts';
 describe('embedUrl', () => {
   it('puts the state in the query of the demo embed page, under the base path', () => {
     const q = new URLSearchParams({ scenario: 'convoy', t: '2' });
-    expect(embedUrl('timeline', q, '/course/', 'https://example.org')).toBe('https://example.org/course/embed/timeline/?scenario=convoy&t=2');
+    expect(embedUrl('timeline', q, '/course/', 'https://example.org')).toBe(
+      'https://example.org/course/embed/timeline/?scenario=convoy&t=2',
+    );
     expect(embedUrl('race-stepper', new URLSearchParams(), '/', 'http://x')).toBe('http://x/embed/race-stepper/');
   });
 });

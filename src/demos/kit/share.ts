@@ -7,7 +7,12 @@ import { DEMOS, type Demo } from './embed.ts';
 import './share.css';
 
 /** The embed page's absolute URL for a state. */
-export function embedUrl(demo: Demo, query: URLSearchParams, base = import.meta.env.BASE_URL, origin = location.origin): string {
+export function embedUrl(
+  demo: Demo,
+  query: URLSearchParams,
+  base = import.meta.env.BASE_URL,
+  origin = location.origin,
+): string {
   const b = base.endsWith('/') ? base : `${base}/`;
   const search = query.toString();
   return new URL(`${b}embed/${demo}/${search === '' ? '' : `?${search}`}`, origin).href;

@@ -6,7 +6,9 @@ const labels = { io: 'I/O-bound', 'cpu-gil': 'CPU-bound, holds the GIL' };
 describe('verdict', () => {
   it('names the right answer either way', () => {
     expect(verdict('io', 'io', labels)).toBe('Right: I/O-bound.');
-    expect(verdict('io', 'cpu-gil', labels)).toBe('Not quite. You chose “I/O-bound”; the answer is “CPU-bound, holds the GIL”.');
+    expect(verdict('io', 'cpu-gil', labels)).toBe(
+      'Not quite. You chose “I/O-bound”; the answer is “CPU-bound, holds the GIL”.',
+    );
   });
 });
 

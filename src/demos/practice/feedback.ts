@@ -2,7 +2,9 @@
 
 export function verdict(chosen: string, answer: string, labels: Readonly<Record<string, string>>): string {
   const right = labels[answer] ?? answer;
-  return chosen === answer ? `Right: ${right}.` : `Not quite. You chose “${labels[chosen] ?? chosen}”; the answer is “${right}”.`;
+  return chosen === answer
+    ? `Right: ${right}.`
+    : `Not quite. You chose “${labels[chosen] ?? chosen}”; the answer is “${right}”.`;
 }
 
 export function scoreText(right: number, answered: number, total: number): string {

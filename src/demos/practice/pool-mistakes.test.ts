@@ -16,7 +16,11 @@ const snippet = (id: string): Question => quiz.questions.find((q) => q.id === id
 const pyenvRoot = process.env.PYENV_ROOT ?? join(homedir(), '.pyenv');
 function pyenv(version: string): string | undefined {
   const dir = join(pyenvRoot, 'versions');
-  const found = existsSync(dir) ? readdirSync(dir).filter((d) => d.startsWith(`${version}.`) && !d.endsWith('t')).sort() : [];
+  const found = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((d) => d.startsWith(`${version}.`) && !d.endsWith('t'))
+        .sort()
+    : [];
   const last = found[found.length - 1];
   return last === undefined ? undefined : join(dir, last, 'bin', 'python');
 }
@@ -30,7 +34,10 @@ for (const v of ['3.9', '3.13']) {
 const work = mkdtempSync(join(tmpdir(), 'pool-mistakes-'));
 writeFileSync(join(work, 'a.txt'), 'alpha\n');
 writeFileSync(join(work, 'b.txt'), 'beta beta\n');
-const log = Array.from({ length: 4000 }, (_, i) => `${['GET', 'POST', 'GET', 'PUT', 'DELETE'][i % 5]} /item/${i} 200`).join('\n');
+const log = Array.from(
+  { length: 4000 },
+  (_, i) => `${['GET', 'POST', 'GET', 'PUT', 'DELETE'][i % 5]} /item/${i} 200`,
+).join('\n');
 writeFileSync(join(work, 'access.log'), log);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -46,7 +53,14 @@ const squares = String(((n - 1n) * n * (2n * n - 1n)) / 6n);
 
 describe.each(pythons)('the ProcessPoolExecutor snippets on %s', (_name, python) => {
   it('every snippet has a test here, and every answer is one of the choices', () => {
-    expect(quiz.questions.map((q) => q.id).sort()).toEqual(['closure', 'correct', 'huge-argument', 'lambda', 'no-guard', 'unread']);
+    expect(quiz.questions.map((q) => q.id).sort()).toEqual([
+      'closure',
+      'correct',
+      'huge-argument',
+      'lambda',
+      'no-guard',
+      'unread',
+    ]);
     for (const q of quiz.questions) expect(quiz.choices.map((c) => c.value)).toContain(q.answer);
   });
 

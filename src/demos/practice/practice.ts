@@ -67,7 +67,8 @@ class PracticeHints extends HTMLElement {
     button.textContent = hintButtonText(this.#shown, total);
     button.setAttribute('aria-disabled', String(this.#shown >= total));
     const latest = this.#items[this.#shown - 1];
-    part(this, 'data-hints', 'status').textContent = announce && latest ? `Hint ${this.#shown} of ${total}: ${latest.textContent ?? ''}` : '';
+    part(this, 'data-hints', 'status').textContent =
+      announce && latest ? `Hint ${this.#shown} of ${total}: ${latest.textContent ?? ''}` : '';
   }
 }
 
@@ -90,7 +91,8 @@ class PracticeQuiz extends HTMLElement {
         save((p) => withAnswer(p, this.#keyOf(q), input.value));
       });
       const saved = answers[this.#keyOf(q)];
-      const radio = saved === undefined ? null : q.querySelector<HTMLInputElement>(`input[value="${CSS.escape(saved)}"]`);
+      const radio =
+        saved === undefined ? null : q.querySelector<HTMLInputElement>(`input[value="${CSS.escape(saved)}"]`);
       if (radio) {
         radio.checked = true;
         this.#answer(q, radio.value, false);
@@ -122,7 +124,8 @@ class PracticeQuiz extends HTMLElement {
     this.#score();
     if (announce) {
       const why = part(q, 'data-q', 'why').textContent ?? '';
-      part(this, 'data-quiz', 'status').textContent = `${text} ${why}${trap && !right ? ` ${trap.textContent ?? ''}` : ''}`;
+      part(this, 'data-quiz', 'status').textContent =
+        `${text} ${why}${trap && !right ? ` ${trap.textContent ?? ''}` : ''}`;
     }
   }
 

@@ -55,7 +55,12 @@ describe('parseProgress', () => {
       parseProgress(
         JSON.stringify({
           hints: { 'problem-2': 1, 'problem-3': -1, 'problem-4': 1.5, 'problem-5': 99, '<x>': 1, 'problem-6': '2' },
-          answers: { 'task-classes/json': 'cpu-gil', 'task-classes/zlib': '<b>', 'bad key': 'io', 'task-classes/re': 3 },
+          answers: {
+            'task-classes/json': 'cpu-gil',
+            'task-classes/zlib': '<b>',
+            'bad key': 'io',
+            'task-classes/re': 3,
+          },
         }),
       ),
     ).toEqual({ hints: { 'problem-2': 1 }, answers: { 'task-classes/json': 'cpu-gil' } });

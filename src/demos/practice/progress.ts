@@ -35,7 +35,10 @@ export function parseProgress(raw: string | null | undefined): Progress {
   try {
     const value = JSON.parse(raw) as { hints?: unknown; answers?: unknown };
     return {
-      hints: entries(value?.hints, (v): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 50),
+      hints: entries(
+        value?.hints,
+        (v): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 50,
+      ),
       answers: entries(value?.answers, (v): v is string => typeof v === 'string' && KEY.test(v)),
     };
   } catch {

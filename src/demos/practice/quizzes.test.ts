@@ -19,7 +19,8 @@ describe('the quizzes', () => {
     expect(tasks.length).toBeGreaterThanOrEqual(10);
     expect(new Set(tasks.map((t) => t.answer))).toEqual(new Set(['io', 'cpu-gil', 'cpu-c']));
     // The tricky ones (C code that keeps the GIL, or releases it) explain the trap.
-    for (const id of ['json', 'regex', 'np-concatenate', 'hash-file', 'numpy-matmul']) expect(tasks.find((t) => t.id === id)?.trap).toBeTruthy();
+    for (const id of ['json', 'regex', 'np-concatenate', 'hash-file', 'numpy-matmul'])
+      expect(tasks.find((t) => t.id === id)?.trap).toBeTruthy();
   });
 
   it('problem 3 covers the lambda, closure, missing guard and huge-argument mistakes', () => {
@@ -36,6 +37,9 @@ describe('codeSpans', () => {
       { code: false, text: ' now' },
     ]);
     expect(codeSpans('a lone ` tick')).toEqual([{ code: false, text: 'a lone ` tick' }]);
-    expect(codeSpans('<b>`<i>`')).toEqual([{ code: false, text: '<b>' }, { code: true, text: '<i>' }]);
+    expect(codeSpans('<b>`<i>`')).toEqual([
+      { code: false, text: '<b>' },
+      { code: true, text: '<i>' },
+    ]);
   });
 });

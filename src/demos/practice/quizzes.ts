@@ -64,7 +64,12 @@ const taskClasses: Quiz = {
       why: 'hashlib releases the GIL while it hashes large data, as its docs say (more than 2047 bytes at once, the documented figure); 1 MiB chunks are far above that on every version, so threads can hash several files in parallel',
       trap: 'Reading the file is I/O, but with 1 MiB chunks the hashing dominates, and it is hashlib’s C code that lets go of the GIL.',
     },
-    { id: 'zlib', prompt: 'Compressing large buffers with `zlib`', answer: 'cpu-c', why: 'deflate runs with the GIL released (the C API docs name zlib and hashlib as modules that release it)' },
+    {
+      id: 'zlib',
+      prompt: 'Compressing large buffers with `zlib`',
+      answer: 'cpu-c',
+      why: 'deflate runs with the GIL released (the C API docs name zlib and hashlib as modules that release it)',
+    },
     {
       id: 'numpy-matmul',
       prompt: 'Multiplying float64 matrices with NumPy',
@@ -72,7 +77,12 @@ const taskClasses: Quiz = {
       why: "NumPy calls BLAS with the GIL released (mind BLAS's own threads)",
       trap: 'NumPy is called from Python, but the product itself runs in BLAS with the GIL released.',
     },
-    { id: 'pillow', prompt: 'Resizing images with Pillow', answer: 'cpu-c', why: "Pillow's resampling runs in C inside ImagingSectionEnter/ImagingSectionLeave, which release the GIL" },
+    {
+      id: 'pillow',
+      prompt: 'Resizing images with Pillow',
+      answer: 'cpu-c',
+      why: "Pillow's resampling runs in C inside ImagingSectionEnter/ImagingSectionLeave, which release the GIL",
+    },
     {
       id: 'json',
       prompt: 'Parsing a 200 MB JSON document with `json.loads`',
@@ -135,7 +145,7 @@ if __name__ == "__main__":
         results = list(executor.map(lambda n: cpu_intensive(n), [10**6] * 4))
     print(results)`,
       answer: 'lambda',
-      why: 'Each task is pickled to reach a worker process, and pickle stores a function by its module and name. A lambda has no name to look up, so every task fails with `PicklingError: Can\'t pickle <function <lambda> …>` when the results are read (3.9 to 3.13). Pass `cpu_intensive` itself: `executor.map(cpu_intensive, [10**6] * 4)`.',
+      why: "Each task is pickled to reach a worker process, and pickle stores a function by its module and name. A lambda has no name to look up, so every task fails with `PicklingError: Can't pickle <function <lambda> …>` when the results are read (3.9 to 3.13). Pass `cpu_intensive` itself: `executor.map(cpu_intensive, [10**6] * 4)`.",
     },
     {
       id: 'no-guard',
@@ -231,5 +241,12 @@ export type QuizName = keyof typeof QUIZZES;
 
 /** Splits `code` spans out of a text, for rendering without ever treating the text as HTML. */
 export function codeSpans(text: string): { code: boolean; text: string }[] {
-  return text.split(/(`[^`]+`)/).filter(Boolean).map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? { code: true, text: part.slice(1, -1) } : { code: false, text: part }));
+  return text
+    .split(/(`[^`]+`)/)
+    .filter(Boolean)
+    .map((part) =>
+      part.startsWith('`') && part.endsWith('`') && part.length > 1
+        ? { code: true, text: part.slice(1, -1) }
+        : { code: false, text: part },
+    );
 }

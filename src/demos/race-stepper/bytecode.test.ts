@@ -34,7 +34,9 @@ function dis(python: string): Listing | undefined {
 
 const pyenvRoot = process.env.PYENV_ROOT ?? join(homedir(), '.pyenv');
 const pyenvDirs = existsSync(join(pyenvRoot, 'versions'))
-  ? readdirSync(join(pyenvRoot, 'versions')).filter((d) => /^3\.\d+\.\d+t?$/.test(d)).sort()
+  ? readdirSync(join(pyenvRoot, 'versions'))
+      .filter((d) => /^3\.\d+\.\d+t?$/.test(d))
+      .sort()
   : [];
 const interpreters = [
   { name: 'python3 (PATH)', path: 'python3' },
@@ -42,9 +44,15 @@ const interpreters = [
 ];
 const listings = interpreters
   .map((i) => ({ ...i, listing: dis(i.path) }))
-  .filter((i): i is typeof i & { listing: Listing } => i.listing !== undefined && versionGroup(i.listing.version) !== undefined);
+  .filter(
+    (i): i is typeof i & { listing: Listing } =>
+      i.listing !== undefined && versionGroup(i.listing.version) !== undefined,
+  );
 const missing = EXPECTED.filter((v) => !listings.some((l) => l.listing.version === v));
-if (missing.length > 0) console.warn(`bytecode.test.ts: no CPython ${missing.join(', ')} found (python3 or ${pyenvRoot}/versions); not checked with dis`);
+if (missing.length > 0)
+  console.warn(
+    `bytecode.test.ts: no CPython ${missing.join(', ')} found (python3 or ${pyenvRoot}/versions); not checked with dis`,
+  );
 
 /** The instructions strictly between function entry and the implicit `return None`. */
 function body(listing: Ins[]): Ins[] {
@@ -58,31 +66,41 @@ const strip = (instructions: readonly { opname: string; argval: string | number 
 
 describe('the bytecode the stepper shows is what CPython compiles', () => {
   it('has a python3 to check against', () => {
-    expect(listings.some((l) => l.name === 'python3 (PATH)'), 'python3 on PATH runs dis_counter.py').toBe(true);
+    expect(
+      listings.some((l) => l.name === 'python3 (PATH)'),
+      'python3 on PATH runs dis_counter.py',
+    ).toBe(true);
   });
 
-  it.each(listings.map((l) => [`${l.name}: CPython ${l.listing.full}${l.listing.freeThreaded ? ' (free-threaded)' : ''}`, l.listing] as const))(
-    '%s',
-    (_name, listing) => {
-      const group = versionGroup(listing.version)!;
-      const expected = strip(incrementBytecode(group));
-      // global counter; counter += 1: exactly the four instructions, around them only the
-      // function's entry (RESUME, 3.11+) and its implicit return None.
-      expect(body(listing.plain)).toEqual(expected);
-      const start = listing.plain.findIndex((i) => i.opname === 'LOAD_GLOBAL');
-      expect(listing.plain.slice(0, start).map((i) => i.opname).filter((op) => op !== 'RESUME')).toEqual([]);
-      for (const i of listing.plain.slice(start + expected.length)) {
-        expect(['LOAD_CONST', 'RETURN_VALUE', 'RETURN_CONST']).toContain(i.opname);
-        expect(i.argval).toBeNull();
-      }
-      // Inside `with lock:` the increment is the same four instructions, in one piece.
-      const lockedOps = listing.locked.map((i) => JSON.stringify(i));
-      const needle = expected.map((i) => JSON.stringify(i));
-      const at = lockedOps.findIndex((_, k) => needle.every((n, j) => lockedOps[k + j] === n));
-      expect(at, 'the increment appears unbroken inside the with block').toBeGreaterThan(0);
-      expect(listing.locked.slice(0, at).some((i) => i.argval === 'lock')).toBe(true);
-    },
-  );
+  it.each(
+    listings.map(
+      (l) =>
+        [`${l.name}: CPython ${l.listing.full}${l.listing.freeThreaded ? ' (free-threaded)' : ''}`, l.listing] as const,
+    ),
+  )('%s', (_name, listing) => {
+    const group = versionGroup(listing.version)!;
+    const expected = strip(incrementBytecode(group));
+    // global counter; counter += 1: exactly the four instructions, around them only the
+    // function's entry (RESUME, 3.11+) and its implicit return None.
+    expect(body(listing.plain)).toEqual(expected);
+    const start = listing.plain.findIndex((i) => i.opname === 'LOAD_GLOBAL');
+    expect(
+      listing.plain
+        .slice(0, start)
+        .map((i) => i.opname)
+        .filter((op) => op !== 'RESUME'),
+    ).toEqual([]);
+    for (const i of listing.plain.slice(start + expected.length)) {
+      expect(['LOAD_CONST', 'RETURN_VALUE', 'RETURN_CONST']).toContain(i.opname);
+      expect(i.argval).toBeNull();
+    }
+    // Inside `with lock:` the increment is the same four instructions, in one piece.
+    const lockedOps = listing.locked.map((i) => JSON.stringify(i));
+    const needle = expected.map((i) => JSON.stringify(i));
+    const at = lockedOps.findIndex((_, k) => needle.every((n, j) => lockedOps[k + j] === n));
+    expect(at, 'the increment appears unbroken inside the with block').toBeGreaterThan(0);
+    expect(listing.locked.slice(0, at).some((i) => i.argval === 'lock')).toBe(true);
+  });
 
   for (const v of missing) {
     it.skip(`SKIPPED: no CPython ${v} on this machine (the ${VERSION_GROUPS.find((g) => g === versionGroup(v))} listing is not checked by dis)`, () => {});

@@ -55,15 +55,63 @@ export interface Instruction {
   readonly text: string;
 }
 
-const loadGlobal: Instruction = { role: 'load', kind: 'bytecode', opname: 'LOAD_GLOBAL', argval: 'counter', text: 'LOAD_GLOBAL counter' };
-const loadConst: Instruction = { role: 'const', kind: 'bytecode', opname: 'LOAD_CONST', argval: 1, text: 'LOAD_CONST 1' };
-const loadSmallInt: Instruction = { role: 'const', kind: 'bytecode', opname: 'LOAD_SMALL_INT', argval: 1, text: 'LOAD_SMALL_INT 1' };
-const inplaceAdd: Instruction = { role: 'add', kind: 'bytecode', opname: 'INPLACE_ADD', argval: null, text: 'INPLACE_ADD' };
-const binaryOp: Instruction = { role: 'add', kind: 'bytecode', opname: 'BINARY_OP', argval: 13, text: 'BINARY_OP 13 (+=)' };
-const storeGlobal: Instruction = { role: 'store', kind: 'bytecode', opname: 'STORE_GLOBAL', argval: 'counter', text: 'STORE_GLOBAL counter' };
+const loadGlobal: Instruction = {
+  role: 'load',
+  kind: 'bytecode',
+  opname: 'LOAD_GLOBAL',
+  argval: 'counter',
+  text: 'LOAD_GLOBAL counter',
+};
+const loadConst: Instruction = {
+  role: 'const',
+  kind: 'bytecode',
+  opname: 'LOAD_CONST',
+  argval: 1,
+  text: 'LOAD_CONST 1',
+};
+const loadSmallInt: Instruction = {
+  role: 'const',
+  kind: 'bytecode',
+  opname: 'LOAD_SMALL_INT',
+  argval: 1,
+  text: 'LOAD_SMALL_INT 1',
+};
+const inplaceAdd: Instruction = {
+  role: 'add',
+  kind: 'bytecode',
+  opname: 'INPLACE_ADD',
+  argval: null,
+  text: 'INPLACE_ADD',
+};
+const binaryOp: Instruction = {
+  role: 'add',
+  kind: 'bytecode',
+  opname: 'BINARY_OP',
+  argval: 13,
+  text: 'BINARY_OP 13 (+=)',
+};
+const storeGlobal: Instruction = {
+  role: 'store',
+  kind: 'bytecode',
+  opname: 'STORE_GLOBAL',
+  argval: 'counter',
+  text: 'STORE_GLOBAL counter',
+};
 
-const acquire: Instruction = { role: 'acquire', kind: 'lock', opname: 'with lock:', argval: null, text: 'with lock: (acquire)' };
-const release: Instruction = { role: 'release', kind: 'lock', opname: 'end of with', argval: null, text: 'end of with (release)' };
+const acquire: Instruction = {
+  role: 'acquire',
+  kind: 'lock',
+  opname: 'with lock:',
+  argval: null,
+  text: 'with lock: (acquire)',
+};
+const release: Instruction = {
+  role: 'release',
+  kind: 'lock',
+  opname: 'end of with',
+  argval: null,
+  text: 'end of with (release)',
+};
 
 /** The four instructions of `counter += 1` (global counter) on this version group. */
 export function incrementBytecode(group: VersionGroup): readonly Instruction[] {

@@ -3,14 +3,17 @@ import { clampStep, formatRaceHash, parseRaceHash, raceFromQuery, raceToQuery } 
 import { DEFAULT_STATE } from './machine.ts';
 
 describe('parseRaceHash', () => {
-  it('ignores hashes that are not the stepper\'s', () => {
+  it("ignores hashes that are not the stepper's", () => {
     expect(parseRaceHash('')).toBeNull();
     expect(parseRaceHash('#the-counter-example')).toBeNull();
     expect(parseRaceHash('#racer=step-1')).toBeNull();
   });
 
   it('reads every setting, in any order', () => {
-    expect(parseRaceHash('#race=step-5,switch-after-load,lock-off,ft-off')).toEqual({ state: { ...DEFAULT_STATE, step: 5 }, notices: [] });
+    expect(parseRaceHash('#race=step-5,switch-after-load,lock-off,ft-off')).toEqual({
+      state: { ...DEFAULT_STATE, step: 5 },
+      notices: [],
+    });
     expect(parseRaceHash('#race=py-3.14,ft-on,lock-on,switch-together,step-3')).toEqual({
       state: { step: 3, version: '3.14', freeThreaded: true, lock: true, switchAt: 'together' },
       notices: [],
@@ -63,7 +66,10 @@ describe('parseRaceHash', () => {
     expect(parsed.notices[0]!.length).toBeLessThan(80);
     expect(parsed.notices[0]).toMatch(/^"<img src=x onerror=alert…" is not a stepper setting/);
     expect(parseRaceHash('#race=%E0%A4%A')!.notices[0]).toContain('not valid');
-    expect(parseRaceHash('#race=step-1,step-2')).toEqual({ state: { ...DEFAULT_STATE, step: 1 }, notices: ['"step-2" repeats "step"; the first one counts.'] });
+    expect(parseRaceHash('#race=step-1,step-2')).toEqual({
+      state: { ...DEFAULT_STATE, step: 1 },
+      notices: ['"step-2" repeats "step"; the first one counts.'],
+    });
   });
 });
 
@@ -71,7 +77,10 @@ describe('clampStep', () => {
   it('keeps steps in range and reports the ones it moves', () => {
     expect(clampStep(3, 11)).toEqual({ step: 3, notice: null });
     expect(clampStep(10, 11)).toEqual({ step: 10, notice: null });
-    expect(clampStep(40, 11)).toEqual({ step: 10, notice: 'Step 40 is past the end of this race (it has steps 0 to 10); showing step 10.' });
+    expect(clampStep(40, 11)).toEqual({
+      step: 10,
+      notice: 'Step 40 is past the end of this race (it has steps 0 to 10); showing step 10.',
+    });
   });
 });
 

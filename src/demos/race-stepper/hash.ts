@@ -11,12 +11,10 @@ import { quote } from '../kit/notice.ts';
 
 export { HASH_KEY };
 
-
 export interface ParsedHash {
   readonly state: RaceState;
   readonly notices: readonly string[];
 }
-
 
 /** The state for `#race=…`, or null when the hash is about something else (a heading, say). */
 export function parseRaceHash(hash: string, defaults: RaceState = DEFAULT_STATE, key = HASH_KEY): ParsedHash | null {
@@ -31,7 +29,10 @@ export function parseRaceHash(hash: string, defaults: RaceState = DEFAULT_STATE,
   const notices: string[] = [];
   let state: RaceState = defaults;
   const seen = new Set<string>();
-  for (const token of body.split(',').map((t) => t.trim()).filter(Boolean)) {
+  for (const token of body
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean)) {
     const [name = '', ...rest] = token.split('-');
     const value = rest.join('-');
     if (seen.has(name)) {
@@ -46,17 +47,29 @@ export function parseRaceHash(hash: string, defaults: RaceState = DEFAULT_STATE,
         break;
       case 'switch':
         if ((SWITCH_POINTS as readonly string[]).includes(value)) state = { ...state, switchAt: value as SwitchPoint };
-        else notices.push(`${quote(token)} is not a switch point (${SWITCH_POINTS.map((s) => `switch-${s}`).join(', ')}); using switch-${defaults.switchAt}.`);
+        else
+          notices.push(
+            `${quote(token)} is not a switch point (${SWITCH_POINTS.map((s) => `switch-${s}`).join(', ')}); using switch-${defaults.switchAt}.`,
+          );
         break;
       case 'lock':
       case 'ft':
-        if (value === 'on' || value === 'off') state = { ...state, [name === 'lock' ? 'lock' : 'freeThreaded']: value === 'on' };
-        else notices.push(`${quote(token)} should be ${name}-on or ${name}-off; using ${name}-${(name === 'lock' ? defaults.lock : defaults.freeThreaded) ? 'on' : 'off'}.`);
+        if (value === 'on' || value === 'off')
+          state = { ...state, [name === 'lock' ? 'lock' : 'freeThreaded']: value === 'on' };
+        else
+          notices.push(
+            `${quote(token)} should be ${name}-on or ${name}-off; using ${name}-${(name === 'lock' ? defaults.lock : defaults.freeThreaded) ? 'on' : 'off'}.`,
+          );
         break;
       case 'py': {
-        const group = (VERSION_GROUPS as readonly string[]).includes(value) ? (value as VersionGroup) : versionGroup(value);
+        const group = (VERSION_GROUPS as readonly string[]).includes(value)
+          ? (value as VersionGroup)
+          : versionGroup(value);
         if (group !== undefined) state = { ...state, version: group };
-        else notices.push(`${quote(token)} is not a version the stepper shows (3.6 to 3.14; 3.15's bytecode has not been checked); using py-${defaults.version}.`);
+        else
+          notices.push(
+            `${quote(token)} is not a version the stepper shows (3.6 to 3.14; 3.15's bytecode has not been checked); using py-${defaults.version}.`,
+          );
         break;
       }
       default:
@@ -77,7 +90,10 @@ export function formatRaceHash(state: RaceState, key = HASH_KEY): string {
 export function clampStep(step: number, frameCount: number): { step: number; notice: string | null } {
   const last = Math.max(0, frameCount - 1);
   if (step <= last) return { step: Math.max(0, step), notice: null };
-  return { step: last, notice: `Step ${step} is past the end of this race (it has steps 0 to ${last}); showing step ${last}.` };
+  return {
+    step: last,
+    notice: `Step ${step} is past the end of this race (it has steps 0 to ${last}); showing step ${last}.`,
+  };
 }
 
 const RACE_KEYS = ['step', 'switch', 'lock', 'ft', 'py'] as const;
@@ -99,10 +115,11 @@ export function raceFromQuery(query: URLSearchParams): ParsedHash {
 
 export function raceToQuery(state: RaceState): URLSearchParams {
   const query = new URLSearchParams();
-  for (const token of formatRaceHash(state).slice(HASH_KEY.length + 1).split(',')) {
+  for (const token of formatRaceHash(state)
+    .slice(HASH_KEY.length + 1)
+    .split(',')) {
     const [key = '', ...rest] = token.split('-');
     query.set(key, rest.join('-'));
   }
   return query;
 }
-

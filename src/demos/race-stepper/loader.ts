@@ -4,7 +4,8 @@ import { loadWhenNear } from '../kit/load-when-near.ts';
 import { HASH_KEY } from './hash-key.ts';
 
 const load = (): Promise<unknown> => import('./race-stepper.ts');
-const linked = (): boolean => location.hash.startsWith(`#${HASH_KEY}=`) && document.querySelector('race-stepper') !== null;
+const linked = (): boolean =>
+  location.hash.startsWith(`#${HASH_KEY}=`) && document.querySelector('race-stepper') !== null;
 if (linked()) void load();
 else {
   loadWhenNear('race-stepper', load);

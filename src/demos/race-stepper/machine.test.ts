@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { VERSION_GROUPS } from './bytecode.ts';
-import { buildRace, DEFAULT_STATE, isForcedSwitch, normalizeConfig, SWITCH_POINTS, switchHere, type Frame, type RaceConfig } from './machine.ts';
+import {
+  buildRace,
+  DEFAULT_STATE,
+  isForcedSwitch,
+  normalizeConfig,
+  SWITCH_POINTS,
+  switchHere,
+  type Frame,
+  type RaceConfig,
+} from './machine.ts';
 
-const gil = (over: Partial<RaceConfig> = {}): RaceConfig => ({ version: '3.13', switchAt: 'after-load', lock: false, freeThreaded: false, ...over });
+const gil = (over: Partial<RaceConfig> = {}): RaceConfig => ({
+  version: '3.13',
+  switchAt: 'after-load',
+  lock: false,
+  freeThreaded: false,
+  ...over,
+});
 const last = (frames: readonly Frame[]): Frame => frames[frames.length - 1]!;
 const opsRun = (race: ReturnType<typeof buildRace>): string[] =>
   race.frames.flatMap((f) => f.ran.map((r) => `T${r.thread + 1} ${race.program[r.pc]!.opname}`));
@@ -14,8 +29,13 @@ describe('buildRace with the GIL', () => {
     expect(last(race.frames).counter).toBe(1);
     expect(opsRun(race)).toEqual([
       'T1 LOAD_GLOBAL',
-      'T2 LOAD_GLOBAL', 'T2 LOAD_CONST', 'T2 BINARY_OP', 'T2 STORE_GLOBAL',
-      'T1 LOAD_CONST', 'T1 BINARY_OP', 'T1 STORE_GLOBAL',
+      'T2 LOAD_GLOBAL',
+      'T2 LOAD_CONST',
+      'T2 BINARY_OP',
+      'T2 STORE_GLOBAL',
+      'T1 LOAD_CONST',
+      'T1 BINARY_OP',
+      'T1 STORE_GLOBAL',
     ]);
     // Step 2 is the switch itself: Thread 1 keeps the stale 0 on its own stack.
     const sw = race.frames[2]!;
@@ -64,20 +84,26 @@ describe('buildRace with the GIL', () => {
     const blocked = race.frames.findIndex((f) => f.threads[1].status === 'blocked');
     expect(race.frames[blocked]!.ran).toEqual([{ thread: 1, pc: 0 }]);
     expect(race.frames[blocked]!.lockHolder).toBe(0);
-    expect(race.frames[blocked]!.text).toContain('Thread 2 blocks until it is released. A thread waiting for a lock releases the GIL.');
+    expect(race.frames[blocked]!.text).toContain(
+      'Thread 2 blocks until it is released. A thread waiting for a lock releases the GIL.',
+    );
     expect(race.frames[blocked + 1]).toMatchObject({ switched: true, gil: 0 });
     // Released: Thread 2 is woken, then acquires and reads the counter Thread 1 wrote.
-    const release = race.frames.findIndex((f) => f.ran.some((r) => r.thread === 0 && race.program[r.pc]!.role === 'release'));
+    const release = race.frames.findIndex((f) =>
+      f.ran.some((r) => r.thread === 0 && race.program[r.pc]!.role === 'release'),
+    );
     expect(race.frames[release]!.threads[1].status).toBe('waiting');
     const t2Load = race.frames.find((f) => f.ran.some((r) => r.thread === 1 && race.program[r.pc]!.role === 'load'))!;
     expect(t2Load.threads[1].read).toBe(1);
     // Lock held across the whole read-modify-write of each thread.
-    for (const f of race.frames) for (const r of f.ran) if (race.program[r.pc]!.kind === 'bytecode') expect(f.lockHolder).toBe(r.thread);
+    for (const f of race.frames)
+      for (const r of f.ran) if (race.program[r.pc]!.kind === 'bytecode') expect(f.lockHolder).toBe(r.thread);
   });
 });
 
 describe('buildRace on a free-threaded build', () => {
-  const ft = (over: Partial<RaceConfig> = {}): RaceConfig => gil({ version: '3.14', freeThreaded: true, switchAt: 'together', ...over });
+  const ft = (over: Partial<RaceConfig> = {}): RaceConfig =>
+    gil({ version: '3.14', freeThreaded: true, switchAt: 'together', ...over });
 
   it('both threads step at once: both load 0, both store 1', () => {
     const race = buildRace(ft());
@@ -154,8 +180,12 @@ describe('configurations', () => {
     expect(buildRace(gil({ version: '3.6-3.9', switchAt: 'after-add' })).frames[4]!.text).not.toContain('forced');
     const afterConst = buildRace(gil({ version: '3.6-3.9', switchAt: 'after-const' })).frames[3]!;
     expect(afterConst.switched).toBe(true);
-    expect(afterConst.text).toContain('(forced: on CPython 3.6–3.9 LOAD_CONST goes straight on to the next instruction without checking for a switch)');
-    expect(buildRace(gil({ version: '3.10', switchAt: 'after-const' })).frames[3]!.text).toContain('(forced: CPython 3.10+ does not check for a switch here)');
+    expect(afterConst.text).toContain(
+      '(forced: on CPython 3.6–3.9 LOAD_CONST goes straight on to the next instruction without checking for a switch)',
+    );
+    expect(buildRace(gil({ version: '3.10', switchAt: 'after-const' })).frames[3]!.text).toContain(
+      '(forced: CPython 3.10+ does not check for a switch here)',
+    );
   });
 
   it('normalizes impossible combinations and says why', () => {
@@ -173,7 +203,7 @@ describe('configurations', () => {
 });
 
 describe('switchHere', () => {
-  it('offers a switch right after one of Thread 1\'s instructions, before Thread 2 has run', () => {
+  it("offers a switch right after one of Thread 1's instructions, before Thread 2 has run", () => {
     const race = buildRace(gil({ switchAt: 'none' }));
     expect(switchHere(race, 0)).toBeNull(); // nothing has run
     expect(switchHere(race, 1)).toBe('after-load');
@@ -189,7 +219,9 @@ describe('switchHere', () => {
     expect(race.frames.slice(2).every((_, i) => switchHere(race, i + 2) === null)).toBe(true);
     const ft = buildRace(gil({ version: '3.14', freeThreaded: true, switchAt: 'together' }));
     expect(switchHere(ft, 1)).toBeNull();
-    expect(switchHere(buildRace(gil({ version: '3.14', freeThreaded: true, switchAt: 'none' })), 2)).toBe('after-const');
+    expect(switchHere(buildRace(gil({ version: '3.14', freeThreaded: true, switchAt: 'none' })), 2)).toBe(
+      'after-const',
+    );
   });
 
   it('keeps every frame before the new switch point unchanged', () => {

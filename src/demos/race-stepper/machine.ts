@@ -32,7 +32,13 @@ export interface RaceState extends RaceConfig {
   readonly step: number;
 }
 
-export const DEFAULT_STATE: RaceState = { step: 0, version: '3.13', switchAt: 'after-load', lock: false, freeThreaded: false };
+export const DEFAULT_STATE: RaceState = {
+  step: 0,
+  version: '3.13',
+  switchAt: 'after-load',
+  lock: false,
+  freeThreaded: false,
+};
 
 export const THREAD_NAMES = ['Thread 1', 'Thread 2'] as const;
 export type ThreadId = 0 | 1;
@@ -79,7 +85,11 @@ export interface Race {
 }
 
 /** The roles a switch point names, so the UI can offer "switch here" after these instructions. */
-export const SWITCH_ROLES: Partial<Record<Role, SwitchPoint>> = { load: 'after-load', const: 'after-const', add: 'after-add' };
+export const SWITCH_ROLES: Partial<Record<Role, SwitchPoint>> = {
+  load: 'after-load',
+  const: 'after-const',
+  add: 'after-add',
+};
 
 interface MutableThread {
   pc: number;
@@ -111,7 +121,9 @@ export function normalizeConfig<T extends RaceConfig>(config: T): { config: T; n
   const notices: string[] = [];
   let next = config;
   if (next.freeThreaded && !FREE_THREADED_GROUPS.includes(next.version)) {
-    notices.push(`Free-threaded builds exist from CPython 3.13: showing 3.13t instead of ${versionLabel(next.version)}.`);
+    notices.push(
+      `Free-threaded builds exist from CPython 3.13: showing 3.13t instead of ${versionLabel(next.version)}.`,
+    );
     next = { ...next, version: '3.13' };
   }
   if (!next.freeThreaded && next.switchAt === 'together') {
@@ -121,7 +133,14 @@ export function normalizeConfig<T extends RaceConfig>(config: T): { config: T; n
   return { config: next, notices };
 }
 
-function describeRun(program: readonly Instruction[], t: ThreadId, pc: number, before: MutableThread, counterBefore: number, blocked: boolean): string {
+function describeRun(
+  program: readonly Instruction[],
+  t: ThreadId,
+  pc: number,
+  before: MutableThread,
+  counterBefore: number,
+  blocked: boolean,
+): string {
   const ins = program[pc] as Instruction;
   const name = THREAD_NAMES[t];
   switch (ins.role) {
@@ -151,7 +170,12 @@ export function buildRace(input: RaceConfig): Race {
   const ft = config.freeThreaded;
   const threads: [MutableThread, MutableThread] = [
     { pc: 0, stack: [], status: 'running', read: null },
-    { pc: 0, stack: [], status: ft ? (config.switchAt === 'together' ? 'running' : 'not-started') : 'waiting', read: null },
+    {
+      pc: 0,
+      stack: [],
+      status: ft ? (config.switchAt === 'together' ? 'running' : 'not-started') : 'waiting',
+      read: null,
+    },
   ];
   let counter = 0;
   let lockHolder: ThreadId | null = null;
@@ -160,7 +184,10 @@ export function buildRace(input: RaceConfig): Race {
   let lostUpdates = 0;
 
   const snapshot = (ran: Executed[], text: string, extra: { switched?: boolean; lost?: boolean } = {}): Frame => ({
-    threads: [{ ...threads[0], stack: [...threads[0].stack] }, { ...threads[1], stack: [...threads[1].stack] }],
+    threads: [
+      { ...threads[0], stack: [...threads[0].stack] },
+      { ...threads[1], stack: [...threads[1].stack] },
+    ],
     counter,
     lockHolder,
     gil,
@@ -177,7 +204,11 @@ export function buildRace(input: RaceConfig): Race {
   const frames: Frame[] = [snapshot([], `${intro} Each thread runs counter += 1 once, so the right answer is 2.`)];
 
   /** Executes one instruction of thread t (the counter as it was at the start of the step, for reads). */
-  const execute = (t: ThreadId, readCounter: number, lockContended = false): { text: string; lost: boolean; role: Role } => {
+  const execute = (
+    t: ThreadId,
+    readCounter: number,
+    lockContended = false,
+  ): { text: string; lost: boolean; role: Role } => {
     const th = threads[t];
     const ins = program[th.pc] as Instruction;
     const before = { ...th, stack: [...th.stack] };
@@ -246,11 +277,19 @@ export function buildRace(input: RaceConfig): Race {
       const holder = gil as ThreadId;
       if (!runnable(holder)) {
         const next = other(holder);
-        const why = threads[holder].status === 'done' ? 'is done and drops the GIL' : 'is blocked on the lock, without the GIL';
+        const why =
+          threads[holder].status === 'done' ? 'is done and drops the GIL' : 'is blocked on the lock, without the GIL';
         gil = next;
         threads[next].status = 'running';
-        const resume = threads[next].pc > 0 ? ` and continues where it stopped, with [${threads[next].stack.join(', ')}] on its stack` : '';
-        frames.push(snapshot([], `${THREAD_NAMES[holder]} ${why}; ${THREAD_NAMES[next]} takes the GIL${resume}.`, { switched: true }));
+        const resume =
+          threads[next].pc > 0
+            ? ` and continues where it stopped, with [${threads[next].stack.join(', ')}] on its stack`
+            : '';
+        frames.push(
+          snapshot([], `${THREAD_NAMES[holder]} ${why}; ${THREAD_NAMES[next]} takes the GIL${resume}.`, {
+            switched: true,
+          }),
+        );
         continue;
       }
       threads[holder].status = 'running';
@@ -264,9 +303,13 @@ export function buildRace(input: RaceConfig): Race {
         threads[1].status = 'running';
         const forced = isForcedSwitch(config) ? forcedReason(config) : '';
         frames.push(
-          snapshot([], `The GIL switches to Thread 2 in the middle of Thread 1's increment${forced}. Thread 1 keeps [${threads[0].stack.join(', ')}] on its stack.`, {
-            switched: true,
-          }),
+          snapshot(
+            [],
+            `The GIL switches to Thread 2 in the middle of Thread 1's increment${forced}. Thread 1 keeps [${threads[0].stack.join(', ')}] on its stack.`,
+            {
+              switched: true,
+            },
+          ),
         );
       }
     } else {
@@ -292,7 +335,11 @@ export function buildRace(input: RaceConfig): Race {
         );
       }
       const both = active.length === 2 ? 'At the same moment, on two cores: ' : '';
-      if (!switchDone && threads[1].status === 'not-started' && (SWITCH_ROLES[t1Role ?? 'acquire'] === config.switchAt || threads[0].status === 'done')) {
+      if (
+        !switchDone &&
+        threads[1].status === 'not-started' &&
+        (SWITCH_ROLES[t1Role ?? 'acquire'] === config.switchAt || threads[0].status === 'done')
+      ) {
         switchDone = true;
         threads[1].status = 'running';
         texts.push('Thread 2 starts now, beside Thread 1.');

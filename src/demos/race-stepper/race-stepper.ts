@@ -6,7 +6,16 @@ import { embeddedDemo } from '../kit/embed.ts';
 import { shareActions } from '../kit/share.ts';
 import { FREE_THREADED_GROUPS, versionLabel, VERSION_GROUPS, type VersionGroup } from './bytecode.ts';
 import { clampStep, formatRaceHash, HASH_KEY, parseRaceHash, raceFromQuery, raceToQuery } from './hash.ts';
-import { buildRace, isForcedSwitch, normalizeConfig, switchHere, type Race, type RaceConfig, type RaceState, type SwitchPoint } from './machine.ts';
+import {
+  buildRace,
+  isForcedSwitch,
+  normalizeConfig,
+  switchHere,
+  type Race,
+  type RaceConfig,
+  type RaceState,
+  type SwitchPoint,
+} from './machine.ts';
 import { renderStage, sourceCode, stepText, switchControl, versionNote } from './render.ts';
 
 interface ApplyOptions {
@@ -103,7 +112,11 @@ export class RaceStepperElement extends HTMLElement {
     this.#part<HTMLInputElement>('ft').addEventListener('change', (e) => {
       const freeThreaded = (e.target as HTMLInputElement).checked;
       // Keep "together" meaningful: it is the free-threaded default and impossible with a GIL.
-      const switchAt = freeThreaded ? 'together' : this.#state.switchAt === 'together' ? 'after-load' : this.#state.switchAt;
+      const switchAt = freeThreaded
+        ? 'together'
+        : this.#state.switchAt === 'together'
+          ? 'after-load'
+          : this.#state.switchAt;
       this.#apply({ ...this.#state, freeThreaded, switchAt, step: 0 }, { toUrl: true });
     });
   }
@@ -130,7 +143,12 @@ export class RaceStepperElement extends HTMLElement {
     this.#part('stage').innerHTML = renderStage(race, step);
     this.#part('text').textContent = stepText(race, step);
     this.#part('position').textContent = `Step ${step} of ${last}`;
-    for (const [name, off] of [['first', step === 0], ['back', step === 0], ['step', step === last], ['end', step === last]] as const) {
+    for (const [name, off] of [
+      ['first', step === 0],
+      ['back', step === 0],
+      ['step', step === last],
+      ['end', step === last],
+    ] as const) {
       // aria-disabled rather than disabled, so that focus stays on the button at either end.
       this.#part(name).setAttribute('aria-disabled', String(off));
     }

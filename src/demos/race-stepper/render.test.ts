@@ -3,10 +3,14 @@ import { buildRace, DEFAULT_STATE, type RaceConfig } from './machine.ts';
 import { renderStage, sourceCode, stepText, switchControl, versionNote } from './render.ts';
 
 const config = (over: Partial<RaceConfig> = {}): RaceConfig => ({ ...DEFAULT_STATE, ...over });
-const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+const text = (html: string): string =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('renderStage', () => {
-  it('shows each thread\'s code, stack and status, and the shared counter', () => {
+  it("shows each thread's code, stack and status, and the shared counter", () => {
     const race = buildRace(config());
     const html = renderStage(race, 2); // just after the forced switch
     expect(html.match(/role="group" aria-label="Thread \d"/g)).toHaveLength(2);
@@ -47,7 +51,9 @@ describe('the words around the stage', () => {
     expect(versionNote(config({ version: '3.10' }))).toContain('INPLACE_ADD and STORE_GLOBAL');
     expect(versionNote(config({ version: '3.10' }))).toContain('at function entry, calls and backward jumps');
     // 3.6–3.9: a switch after the load or the add is real; after LOAD_CONST it is not.
-    expect(versionNote(config({ version: '3.6-3.9' }))).toMatch(/^CPython 3\.6–3\.9: the check for a switch request ran before almost every instruction/);
+    expect(versionNote(config({ version: '3.6-3.9' }))).toMatch(
+      /^CPython 3\.6–3\.9: the check for a switch request ran before almost every instruction/,
+    );
     expect(versionNote(config({ version: '3.6-3.9', switchAt: 'after-add' }))).not.toContain('Forced');
     expect(versionNote(config({ version: '3.6-3.9', switchAt: 'after-const' }))).toMatch(
       /^Forced switch\. On CPython 3\.6–3\.9, LOAD_CONST goes straight on .* cannot move between LOAD_CONST and INPLACE_ADD/,
@@ -74,7 +80,12 @@ describe('the words around the stage', () => {
 
   it('words the switch control for the build', () => {
     expect(switchControl(config()).label).toBe('The GIL switches to Thread 2');
-    expect(switchControl(config()).options.map((o) => o.value)).toEqual(['after-load', 'after-const', 'after-add', 'none']);
+    expect(switchControl(config()).options.map((o) => o.value)).toEqual([
+      'after-load',
+      'after-const',
+      'after-add',
+      'none',
+    ]);
     expect(switchControl(config({ version: '3.14' })).options[1]!.label).toBe('after LOAD_SMALL_INT');
     const ft = switchControl(config({ freeThreaded: true }));
     expect(ft.label).toBe('Thread 2 starts');

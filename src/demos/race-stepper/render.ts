@@ -4,7 +4,15 @@
  * into markup passes through esc(); none of it comes from the URL.
  */
 import { FROM_SOURCE_GROUPS, incrementBytecode, switchesAnywhere, versionLabel, type Instruction } from './bytecode.ts';
-import { isForcedSwitch, THREAD_NAMES, type Frame, type Race, type RaceConfig, type SwitchPoint, type ThreadView } from './machine.ts';
+import {
+  isForcedSwitch,
+  THREAD_NAMES,
+  type Frame,
+  type Race,
+  type RaceConfig,
+  type SwitchPoint,
+  type ThreadView,
+} from './machine.ts';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -52,7 +60,10 @@ function threadColumn(race: Race, frame: Frame, thread: 0 | 1): string {
   const t = frame.threads[thread];
   const ft = race.config.freeThreaded;
   const lines = race.program.map((ins, i) => codeLine(ins, i, thread, frame)).join('');
-  const stack = t.stack.length === 0 ? '<span class="rs-empty">empty</span>' : t.stack.map((v) => `<span class="rs-cell">${v}</span>`).join('');
+  const stack =
+    t.stack.length === 0
+      ? '<span class="rs-empty">empty</span>'
+      : t.stack.map((v) => `<span class="rs-cell">${v}</span>`).join('');
   const read = t.read === null ? 'nothing yet' : `counter = ${t.read}`;
   const active = frame.ran.some((r) => r.thread === thread) ? ' rs-active' : '';
   return (
@@ -74,7 +85,9 @@ export function renderStage(race: Race, step: number): string {
   const lock = race.config.lock
     ? `<p class="rs-shared-item"><span class="rs-label">lock</span> ${frame.lockHolder === null ? 'free' : `held by ${THREAD_NAMES[frame.lockHolder]}`}</p>`
     : '';
-  const lost = frame.lost ? '<p class="rs-lost">Lost update: a write based on a stale read replaced the other thread\'s increment.</p>' : '';
+  const lost = frame.lost
+    ? '<p class="rs-lost">Lost update: a write based on a stale read replaced the other thread\'s increment.</p>'
+    : '';
   return (
     `<div class="rs-threads">${threadColumn(race, frame, 0)}${threadColumn(race, frame, 1)}</div>` +
     `<div class="rs-shared" role="group" aria-label="Shared state">` +
@@ -117,7 +130,7 @@ export function versionNote(config: RaceConfig): string {
   if (isForcedSwitch(config)) {
     return (
       `Forced switch. On CPython ${v} with the GIL, a thread only checks for a switch request at function entry, calls and backward jumps, and ${ops.slice(0, -1).join(', ')} and ${ops[ops.length - 1]} are none of those: ` +
-      'a plain int increment is never interrupted here (the GIL can move at the loop\'s backward jump after STORE_GLOBAL). ' +
+      "a plain int increment is never interrupted here (the GIL can move at the loop's backward jump after STORE_GLOBAL). " +
       'The stepper forces the switch to show what happens on 3.9 and earlier, under opcode tracing, with counter += f() (the call is a switch point), or on a free-threaded build.' +
       fromSource
     );

@@ -35,7 +35,11 @@ export function plainText(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
-const words = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1);
 
 /**
  * Headings ranked for a search: those whose title has more of the words first, then those where the

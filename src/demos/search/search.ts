@@ -28,7 +28,10 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+): HTMLElementTagNameMap[K] {
   return Object.assign(document.createElement(tag), props);
 }
 
@@ -78,7 +81,9 @@ function build(opener: HTMLElement): HTMLDialogElement {
       const found = await (await loadPagefind()).debouncedSearch(term);
       // A newer search replaced this one (debounced searches resolve to null).
       if (found === null || ticket !== latest) return;
-      const hits = (await Promise.all(found.results.slice(0, RESULTS_MAX).map((r) => r.data()))).map((d) => toHit(d, term));
+      const hits = (await Promise.all(found.results.slice(0, RESULTS_MAX).map((r) => r.data()))).map((d) =>
+        toHit(d, term),
+      );
       if (ticket !== latest) return;
       list.replaceChildren(
         ...hits.map((hit) => {
@@ -87,7 +92,10 @@ function build(opener: HTMLElement): HTMLDialogElement {
           const links = el('ul');
           for (const link of hit.links) {
             const li = el('li');
-            li.append(el('a', { href: link.url, textContent: link.title }), el('p', { className: 'search-excerpt', textContent: link.excerpt }));
+            li.append(
+              el('a', { href: link.url, textContent: link.title }),
+              el('p', { className: 'search-excerpt', textContent: link.excerpt }),
+            );
             links.append(li);
           }
           item.append(links);
@@ -95,9 +103,13 @@ function build(opener: HTMLElement): HTMLDialogElement {
         }),
       );
       const more = found.results.length > RESULTS_MAX ? ` (showing the first ${RESULTS_MAX})` : '';
-      status.textContent = hits.length === 0 ? `Nothing found for “${term}”.` : `${found.results.length} ${found.results.length === 1 ? 'page' : 'pages'} found${more}.`;
+      status.textContent =
+        hits.length === 0
+          ? `Nothing found for “${term}”.`
+          : `${found.results.length} ${found.results.length === 1 ? 'page' : 'pages'} found${more}.`;
     } catch {
-      status.textContent = 'Search is not available here: its index is written by the production build (npm run build).';
+      status.textContent =
+        'Search is not available here: its index is written by the production build (npm run build).';
     }
   });
   document.body.append(box);

@@ -141,7 +141,8 @@ export function noGilNote(trace: Trace): string {
   if (trace.mode === 'processes') {
     return 'Each process has a GIL of its own that no other thread wants, so there is nothing to hand over.';
   }
-  if (trace.mode === 'free-threaded') return 'A free-threaded build runs without the GIL: threads only wait for a free core.';
+  if (trace.mode === 'free-threaded')
+    return 'A free-threaded build runs without the GIL: threads only wait for a free core.';
   return 'This trace records no GIL events.';
 }
 
@@ -187,7 +188,9 @@ export function gilPanel(gilTrace: Trace | null, shown: Trace, t: number): GilPa
   const happened = latestEvents(trace, t);
   const instant = happened[0]?.t ?? -1;
   if (gilTrace === null) return { instant, fields: null, at: noGilNote(trace), happened: [] };
-  const lines = happened.slice(0, HAPPENED_MAX).map((e) => `${trace.threads[e.thread]?.name ?? `#${e.thread}`} ${describeEvent(e)}`);
+  const lines = happened
+    .slice(0, HAPPENED_MAX)
+    .map((e) => `${trace.threads[e.thread]?.name ?? `#${e.thread}`} ${describeEvent(e)}`);
   if (happened.length > HAPPENED_MAX) lines.push(`and ${happened.length - HAPPENED_MAX} more`);
   return {
     instant,

@@ -204,7 +204,8 @@ export class GilTimelineElement extends HTMLElement {
 
   /** The state on show as a URL query: the scenario, the parameters changed from it, the cursor. */
   #query(): URLSearchParams {
-    const preset: Partial<ScenarioParams> = this.#config.scenario === undefined ? {} : presetParams(this.#config.scenario);
+    const preset: Partial<ScenarioParams> =
+      this.#config.scenario === undefined ? {} : presetParams(this.#config.scenario);
     const changed: Partial<Record<keyof ScenarioParams, unknown>> = {};
     for (const [key, value] of Object.entries(this.#params ?? {}) as [keyof ScenarioParams, unknown][]) {
       if (preset[key] !== value) changed[key] = value;

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { buildTrace } from '../../sim/trace.ts';
 import { summarize } from '../../sim/summary.ts';
 import { buildTimeline } from './panels.ts';
-import { eventCaption, eventRows, EVENT_ROWS, formatMs, gilFields, gilPanel, gilTraceOf, panelSummary, summarySentence } from './format.ts';
+import {
+  eventCaption,
+  eventRows,
+  EVENT_ROWS,
+  formatMs,
+  gilFields,
+  gilPanel,
+  gilTraceOf,
+  panelSummary,
+  summarySentence,
+} from './format.ts';
 
 describe('buildTimeline', () => {
   it('runs a named scenario and starts the controls near it', () => {
@@ -64,7 +74,9 @@ describe('buildTimeline', () => {
     expect(built.notices.join(' ')).toMatch(/threads: 99 is outside 1–8; using 8/);
     expect(built.notices).toHaveLength(3);
     expect(built.title).toBe('8 threads with the GIL, CPU-bound work');
-    expect(buildTimeline({ params: { threads: 1, mode: 'processes', workload: 'mixed' } }).title).toBe('1 process, mixed CPU and I/O work');
+    expect(buildTimeline({ params: { threads: 1, mode: 'processes', workload: 'mixed' } }).title).toBe(
+      '1 process, mixed CPU and I/O work',
+    );
   });
 
   it('ignores parameters that are not an object', () => {
@@ -92,16 +104,23 @@ describe('text alternative', () => {
 
   it('names processes, start-up and I/O latency where they apply', () => {
     const [gil, , processes] = buildTimeline({ scenario: 'io-bound-10-threads', compare: true }).panels;
-    expect(panelSummary(processes!)).toMatch(/^Processes \(one per task\): 10 processes, 4 cores: .*start-up took 50 ms each/);
+    expect(panelSummary(processes!)).toMatch(
+      /^Processes \(one per task\): 10 processes, 4 cores: .*start-up took 50 ms each/,
+    );
     expect(panelSummary(gil!)).toMatch(/after I\/O a thread waited a median [\d.]+ ms to run again/);
   });
 
   it('labels measured runs as measured', () => {
     const measured = buildTrace(
       { source: 'measured', mode: 'gil', cores: 2, switchInterval: 5000, threads: [{ id: 0, name: 'w' }] },
-      [{ t: 0, thread: 0, kind: 'acquire' }, { t: 1500, thread: 0, kind: 'release', reason: 'finish' }],
+      [
+        { t: 0, thread: 0, kind: 'acquire' },
+        { t: 1500, thread: 0, kind: 'release', reason: 'finish' },
+      ],
     );
-    expect(summarySentence(measured, summarize(measured))).toMatch(/^Measured: 1 thread with the GIL, .*wall time 1.5 ms/);
+    expect(summarySentence(measured, summarize(measured))).toMatch(
+      /^Measured: 1 thread with the GIL, .*wall time 1.5 ms/,
+    );
   });
 
   it('lists the first events in words, and says how many there are', () => {
@@ -123,7 +142,13 @@ describe('text alternative', () => {
   });
 
   it('labels which values are struct _gil_runtime_state fields and which are not', () => {
-    const fields = gilFields(counter, { holder: 1, lastHolder: 1, switchNumber: 2, gilDropRequest: true, waiters: [2, 0] });
+    const fields = gilFields(counter, {
+      holder: 1,
+      lastHolder: 1,
+      switchNumber: 2,
+      gilDropRequest: true,
+      waiters: [2, 0],
+    });
     expect(fields).toEqual([
       ['gil->locked', '1 (held by Thread-2)'],
       ['gil->last_holder', 'Thread-2'],
@@ -139,7 +164,11 @@ describe('text alternative', () => {
     expect(start.fields?.[0]).toEqual(['gil->locked', '1 (held by Thread-1)']);
     expect(start.at).toBe('At 0 ms:');
     expect(start.happened[0]).toMatch(/^Thread-1 /);
-    expect(gilPanel(counter, counter, -1)).toMatchObject({ instant: -1, at: 'Nothing has happened yet.', happened: [] });
+    expect(gilPanel(counter, counter, -1)).toMatchObject({
+      instant: -1,
+      at: 'Nothing has happened yet.',
+      happened: [],
+    });
     // Ten threads start at once: six are listed, then how many more.
     const io = buildTimeline({ scenario: 'io-bound-10-threads' }).panels[0]!.trace;
     expect(gilPanel(io, io, 0).happened.at(-1)).toMatch(/^and \d+ more$/);

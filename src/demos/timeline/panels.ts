@@ -3,7 +3,13 @@
  * parameters, optionally run under every mode for comparison. Used at build time and in the browser.
  */
 import { MODES } from '../../sim/input.ts';
-import { presetParams, scenarioFromParams, type BuiltScenario, type ScenarioParams, type Workload } from '../../sim/params.ts';
+import {
+  presetParams,
+  scenarioFromParams,
+  type BuiltScenario,
+  type ScenarioParams,
+  type Workload,
+} from '../../sim/params.ts';
 import { getScenario, isScenarioId, type ScenarioId } from '../../sim/scenarios.ts';
 import { simulate } from '../../sim/simulate.ts';
 import type { Mode, SimInput } from '../../sim/types.ts';
@@ -80,7 +86,9 @@ export function buildTimeline(config: TimelineConfig): BuiltTimeline {
     return generic(built, compare, []);
   }
   const notices =
-    config.scenario === undefined ? [] : [`There is no scenario called ${JSON.stringify(String(config.scenario))}; showing the defaults.`];
+    config.scenario === undefined
+      ? []
+      : [`There is no scenario called ${JSON.stringify(String(config.scenario))}; showing the defaults.`];
   return generic(scenarioFromParams(raw ?? {}), compare, notices);
 }
 

@@ -97,7 +97,10 @@ describe('renderTimelineSvg', () => {
     const name = 'a-very-long-worker-thread-name';
     const trace = buildTrace(
       { source: 'measured', mode: 'gil', cores: 1, switchInterval: 5000, threads: [{ id: 0, name }] },
-      [{ t: 0, thread: 0, kind: 'acquire' }, { t: 100, thread: 0, kind: 'release', reason: 'finish' }],
+      [
+        { t: 0, thread: 0, kind: 'acquire' },
+        { t: 100, thread: 0, kind: 'release', reason: 'finish' },
+      ],
     );
     const out = renderTimelineSvg(trace, { ...text, width: 360 });
     expect(out).toContain(`<title>${name}</title>`);
@@ -197,7 +200,8 @@ describe('layout', () => {
   });
 
   it('with an HTML key, keeps the same height at every width and lists what is drawn', () => {
-    const at = (width: number) => layoutTimeline([{ trace: counter }], { ...text, width, legend: 'html', idPrefix: 'k' });
+    const at = (width: number) =>
+      layoutTimeline([{ trace: counter }], { ...text, width, legend: 'html', idPrefix: 'k' });
     expect(at(320).height).toBe(at(900).height);
     const svg = renderTimelineSvg(counter, { ...text, legend: 'html' });
     expect(texts(svg)).not.toContain('Finished');
@@ -208,12 +212,17 @@ describe('layout', () => {
     // Listed without a cursor too: the script draws the token, and CSS hides the item without one.
     expect(key).toContain('<li class="gt-key-gil">');
     const processes = simulate({ ...getScenario('cpu-bound-4-threads').input, mode: 'processes' });
-    expect(renderKeyHtml(layoutTimeline([{ trace: processes }], { ...text, legend: 'html' }))).not.toContain('gt-key-gil');
+    expect(renderKeyHtml(layoutTimeline([{ trace: processes }], { ...text, legend: 'html' }))).not.toContain(
+      'gt-key-gil',
+    );
   });
 
   it('stacks compared panels on one time scale under their headings', () => {
     const input = getScenario('cpu-bound-4-threads').input;
-    const panels = (['gil', 'processes'] as const).map((mode) => ({ trace: simulate({ ...input, mode }), heading: mode }));
+    const panels = (['gil', 'processes'] as const).map((mode) => ({
+      trace: simulate({ ...input, mode }),
+      heading: mode,
+    }));
     const svg = renderPanelsSvg(panels, text);
     expect(texts(svg)).toEqual(expect.arrayContaining(['gil', 'processes', 'Process start-up']));
     const layout = layoutTimeline(panels, text);

@@ -105,7 +105,12 @@ export interface TimelineLayout {
   readonly end: number;
   readonly panels: readonly PanelLayout[];
   readonly labelChars: number;
-  readonly legend: readonly { readonly look: Look | 'gil'; readonly label: string; readonly x: number; readonly y: number }[];
+  readonly legend: readonly {
+    readonly look: Look | 'gil';
+    readonly label: string;
+    readonly x: number;
+    readonly y: number;
+  }[];
   readonly legendInSvg: boolean;
   readonly idPrefix: string;
 }
@@ -383,7 +388,9 @@ export function renderPanelsSvg(panels: readonly TimelinePanel[], options: Rende
       const mid = lane.y + LANE / 2;
       const shown = truncate(lane.name, layout.labelChars);
       const full = shown === lane.name ? '' : `<title>${escapeXml(lane.name)}</title>`;
-      out.push(`<text class="gt-label" x="${plotLeft - 8}" y="${mid + 4}" text-anchor="end">${full}${escapeXml(shown)}</text>`);
+      out.push(
+        `<text class="gt-label" x="${plotLeft - 8}" y="${mid + 4}" text-anchor="end">${full}${escapeXml(shown)}</text>`,
+      );
       for (const look of LOOKS) {
         const d = barPath(lane.runs, look, mid);
         if (d !== '') out.push(`<path class="gt-${look}"${fillOf(look, id)} d="${d}"/>`);

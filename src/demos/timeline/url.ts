@@ -47,11 +47,19 @@ export function timelineFromQuery(query: URLSearchParams): TimelineUrlState {
   const given = Object.keys(raw) as (keyof ScenarioParams)[];
   const params = given.length === 0 ? undefined : Object.fromEntries(given.map((k) => [k, built.params[k]]));
   const compare = query.get('compare') === '1';
-  return { config: { scenario, params, compare }, timeMs: numberIn('t', query.get('t'), 0, MAX_TIME_MS, notices), notices };
+  return {
+    config: { scenario, params, compare },
+    timeMs: numberIn('t', query.get('t'), 0, MAX_TIME_MS, notices),
+    notices,
+  };
 }
 
 /** `params`: only those that differ from what the scenario shows by itself. */
-export function timelineToQuery(config: TimelineConfig, params: Partial<ScenarioParams>, timeMs: number): URLSearchParams {
+export function timelineToQuery(
+  config: TimelineConfig,
+  params: Partial<ScenarioParams>,
+  timeMs: number,
+): URLSearchParams {
   const query = new URLSearchParams();
   if (config.scenario !== undefined) query.set('scenario', config.scenario);
   for (const [key, name] of Object.entries(TIMELINE_KEYS)) {

@@ -6,7 +6,12 @@ describe('the model’s prediction for the lab', () => {
   const input = nominalInput(LAB_DEFAULTS);
 
   it('has one panel per chosen mode, headed by its name', () => {
-    expect(predictionPanels(input).map((p) => p.heading)).toEqual(['Sequential', 'Threads + GIL', 'Free-threaded', 'Processes']);
+    expect(predictionPanels(input).map((p) => p.heading)).toEqual([
+      'Sequential',
+      'Threads + GIL',
+      'Free-threaded',
+      'Processes',
+    ]);
     expect(predictionPanels(nominalInput({ ...LAB_DEFAULTS, modes: ['gil'] }))).toHaveLength(1);
   });
 
@@ -14,7 +19,9 @@ describe('the model’s prediction for the lab', () => {
     expect(predictionCaption(input, false)).toBe(
       'What the model predicts: 4 tasks of cpu_bound(50 million) on 4 cores, switch interval 5 ms, assuming about 50 ms of CPU per task and 30 ms to start a worker.',
     );
-    expect(predictionCaption({ ...input, cores: 1, taskCpu: 42_000 }, true)).toContain('on 1 core, switch interval 5 ms, at the speed measured in your last run (42 ms of CPU per task');
+    expect(predictionCaption({ ...input, cores: 1, taskCpu: 42_000 }, true)).toContain(
+      'on 1 core, switch interval 5 ms, at the speed measured in your last run (42 ms of CPU per task',
+    );
   });
 
   it('draws an SVG figure with a title and a text description', () => {

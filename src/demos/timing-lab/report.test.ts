@@ -44,7 +44,12 @@ describe('classify and speedup', () => {
 
 describe('modeRows', () => {
   it('formats the table and scales every bar against the longest, measured or predicted', () => {
-    const predicted = new Map<LabMode, number>([['sequential', 400_000], ['gil', 500_000], ['free-threaded', 200_000], ['processes', 250_000]]);
+    const predicted = new Map<LabMode, number>([
+      ['sequential', 400_000],
+      ['gil', 500_000],
+      ['free-threaded', 200_000],
+      ['processes', 250_000],
+    ]);
     const rows = modeRows(twoCores, predicted);
     expect(rows[1]).toMatchObject({
       name: 'Threads + GIL',
@@ -62,7 +67,9 @@ describe('modeRows', () => {
 describe('explain', () => {
   it('reads the result against the core count', () => {
     const text = explain(twoCores, settings, 2);
-    expect(text).toContain('Your browser reports 2 logical cores (navigator.hardwareConcurrency), so at most 2 of the 4 tasks can run at once.');
+    expect(text).toContain(
+      'Your browser reports 2 logical cores (navigator.hardwareConcurrency), so at most 2 of the 4 tasks can run at once.',
+    );
     expect(text).toContain('Threads + GIL took 1.05× the sequential time: only the thread holding the GIL runs');
     expect(text).toContain('while the other cores sat idle');
     expect(text).toContain('Free-threaded, they ran 1.90× as fast, against a ceiling of 2×.');
@@ -71,12 +78,16 @@ describe('explain', () => {
   });
 
   it('blames other programs when free threads fall well short of the ceiling', () => {
-    expect(explain(twoCores, settings, 4)).toContain('ceiling of 4×: other programs, or the browser itself, were using cores too.');
+    expect(explain(twoCores, settings, 4)).toContain(
+      'ceiling of 4×: other programs, or the browser itself, were using cores too.',
+    );
   });
 
   it('talks about overlapping waits for I/O-bound work, and asks for a sequential baseline', () => {
     const io = { ...settings, io: true };
-    expect(explain([result('sequential', 900_000), result('gil', 300_000)], io, 2)).toContain('Threads + GIL finished 3.00× as fast as sequential');
+    expect(explain([result('sequential', 900_000), result('gil', 300_000)], io, 2)).toContain(
+      'Threads + GIL finished 3.00× as fast as sequential',
+    );
     expect(explain([result('gil', 300_000)], io, 2)).toContain('Run Sequential too');
   });
 
@@ -87,7 +98,9 @@ describe('explain', () => {
   });
 
   it('says when start-up ate the gain of processes', () => {
-    expect(explain([result('sequential', 40_000), result('processes', 60_000)], settings, 2)).toContain('Start-up cost more than the parallelism saved');
+    expect(explain([result('sequential', 40_000), result('processes', 60_000)], settings, 2)).toContain(
+      'Start-up cost more than the parallelism saved',
+    );
   });
 });
 
@@ -97,7 +110,9 @@ describe('judge', () => {
     expect(threads).toBe(
       'Threads + GIL: you predicted faster than sequential; measured 0.95× the sequential speed, about as fast as sequential. Not this time. Under the GIL only one thread runs Python at a time, so CPU-bound threads cannot beat one thread doing the same work; the hand-offs cost a little more.',
     );
-    expect(processes).toMatch(/^Processes: you predicted faster than sequential; measured 1.60× .* Right\. Each process has its own interpreter and GIL, so up to 2 run at once/);
+    expect(processes).toMatch(
+      /^Processes: you predicted faster than sequential; measured 1.60× .* Right\. Each process has its own interpreter and GIL, so up to 2 run at once/,
+    );
   });
 
   it('skips what the reader did not predict and asks for the runs it needs', () => {
@@ -105,6 +120,8 @@ describe('judge', () => {
     expect(judge({ processes: 'slower' }, twoCores.slice(0, 2), settings, 2)).toEqual([
       'Processes: run Sequential and Processes to check your prediction.',
     ]);
-    expect(judge({ processes: 'slower' }, twoCores, settings, 1)[0]).toContain('With one core, processes cannot run at the same time');
+    expect(judge({ processes: 'slower' }, twoCores, settings, 1)[0]).toContain(
+      'With one core, processes cannot run at the same time',
+    );
   });
 });

@@ -105,7 +105,8 @@ export function explain(results: readonly ModeResult[], settings: LabSettings, c
   }
   const free = speedup(results, 'free-threaded');
   if (free !== null) {
-    const busy = !settings.io && free < 0.85 * ceiling ? ': other programs, or the browser itself, were using cores too' : '';
+    const busy =
+      !settings.io && free < 0.85 * ceiling ? ': other programs, or the browser itself, were using cores too' : '';
     parts.push(
       settings.io
         ? `Free-threaded threads reached ${times(free)}: without the GIL, their CPU parts ran in parallel as well.`

@@ -20,7 +20,6 @@ import { NOMINAL, predictionCaption, predictionSvg } from './prediction.ts';
 
 const PROGRESS_MS = 250;
 
-
 function isolated(): boolean {
   return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
 }
@@ -159,7 +158,12 @@ export class TimingLabElement extends HTMLElement {
 
   #predictionInput(settings: LabSettings): PredictionInput {
     const speed = this.#speed ?? { usPerMillion: NOMINAL.usPerMillion, startup: NOMINAL.startup };
-    return { settings, taskCpu: Math.round(settings.work * speed.usPerMillion), cores: this.#cores(), startup: speed.startup };
+    return {
+      settings,
+      taskCpu: Math.round(settings.work * speed.usPerMillion),
+      cores: this.#cores(),
+      startup: speed.startup,
+    };
   }
 
   #drawPrediction(settings: LabSettings): void {
@@ -187,7 +191,9 @@ export class TimingLabElement extends HTMLElement {
     ];
     if (inFrame()) {
       parts.push(
-        p('This page is inside a frame: the page that embeds it must be isolated too, and must allow it with allow="cross-origin-isolated" on the iframe.'),
+        p(
+          'This page is inside a frame: the page that embeds it must be isolated too, and must allow it with allow="cross-origin-isolated" on the iframe.',
+        ),
       );
       const open = document.createElement('a');
       // With the settings of the moment it is followed.
@@ -203,7 +209,9 @@ export class TimingLabElement extends HTMLElement {
       parts.push(line);
     } else if ('serviceWorker' in navigator && window.isSecureContext && this.dataset.sw !== undefined) {
       parts.push(
-        p('Hosts that cannot send headers (GitHub Pages, for one) can still run the lab: this site has a small helper, a service worker that adds the two headers to the site’s own pages.'),
+        p(
+          'Hosts that cannot send headers (GitHub Pages, for one) can still run the lab: this site has a small helper, a service worker that adds the two headers to the site’s own pages.',
+        ),
       );
       const button = document.createElement('button');
       button.type = 'button';
@@ -211,7 +219,9 @@ export class TimingLabElement extends HTMLElement {
       button.addEventListener('click', () => void this.#installHelper(button));
       parts.push(button);
     }
-    parts.push(p('Meanwhile the figure below shows what the model predicts; change the settings to see other predictions.'));
+    parts.push(
+      p('Meanwhile the figure below shows what the model predicts; change the settings to see other predictions.'),
+    );
     box.replaceChildren(...parts);
     box.hidden = false;
   }
@@ -235,7 +245,8 @@ export class TimingLabElement extends HTMLElement {
     if (controller === null || controller === undefined || !controller.scriptURL.endsWith('/coi-sw.js')) return;
     const box = this.#part('isolation');
     const note = document.createElement('p');
-    note.textContent = 'This page is isolated by the site’s helper service worker, because the host sends no isolation headers.';
+    note.textContent =
+      'This page is isolated by the site’s helper service worker, because the host sends no isolation headers.';
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = 'Turn off the helper and reload';
@@ -275,7 +286,9 @@ export class TimingLabElement extends HTMLElement {
     try {
       for (const [i, mode] of settings.modes.entries()) {
         if (document.hidden) {
-          this.#status('Paused while this tab is hidden: browsers slow hidden tabs down. The run goes on when you come back.');
+          this.#status(
+            'Paused while this tab is hidden: browsers slow hidden tabs down. The run goes on when you come back.',
+          );
           await untilVisible(controller.signal);
         }
         if (controller.signal.aborted) throw new RunStopped();
@@ -334,8 +347,12 @@ export class TimingLabElement extends HTMLElement {
     const lost = results.some((r) => r.lost > 0);
     const checks = results.every((r) => r.results.every((v) => v === results[0]?.results[0]));
     const notes = [
-      unreliable ? 'The tab was hidden during the marked modes; browsers slow hidden tabs down, so treat those figures as unreliable.' : '',
-      lost ? 'The run logged more events than the lab keeps, so the replay stops early: use fewer tasks or a longer switch interval.' : '',
+      unreliable
+        ? 'The tab was hidden during the marked modes; browsers slow hidden tabs down, so treat those figures as unreliable.'
+        : '',
+      lost
+        ? 'The run logged more events than the lab keeps, so the replay stops early: use fewer tasks or a longer switch interval.'
+        : '',
       checks ? '' : 'The modes computed different sums, which should never happen: please report it.',
     ];
     this.#part('explain').textContent = [explain(results, settings, cores), ...notes].filter(Boolean).join(' ');
@@ -345,7 +362,9 @@ export class TimingLabElement extends HTMLElement {
       return li;
     });
     this.#part('verdict').replaceChildren(...verdicts);
-    this.#status(`Done: ${results.length} ${results.length === 1 ? 'mode' : 'modes'} measured with ${settings.tasks} ${settings.tasks === 1 ? 'task' : 'tasks'} of ${iterations(settings).toLocaleString('en-US')} iterations.`);
+    this.#status(
+      `Done: ${results.length} ${results.length === 1 ? 'mode' : 'modes'} measured with ${settings.tasks} ${settings.tasks === 1 ? 'task' : 'tasks'} of ${iterations(settings).toLocaleString('en-US')} iterations.`,
+    );
     await yieldTask();
 
     // The GIL run is the one worth replaying; without it, the last mode that ran.
@@ -367,7 +386,10 @@ export class TimingLabElement extends HTMLElement {
         const bars = document.createElement('span');
         bars.className = 'tl-bars';
         bars.setAttribute('aria-hidden', 'true');
-        for (const [cls, pct] of [['tl-bar', row.wallPct], ['tl-bar tl-bar-model', row.predictedPct]] as const) {
+        for (const [cls, pct] of [
+          ['tl-bar', row.wallPct],
+          ['tl-bar tl-bar-model', row.predictedPct],
+        ] as const) {
           const bar = document.createElement('span');
           bar.className = cls;
           bar.style.width = `${pct}%`;
@@ -391,7 +413,14 @@ export class TimingLabElement extends HTMLElement {
         th.scope = 'row';
         th.textContent = row.name + (results[i]?.unreliable === true ? ' (tab hidden: unreliable)' : '');
         tr.append(th);
-        for (const text of [formatMs(row.wall), row.speedup, formatMs(row.predicted), row.cpu, row.handOffs, row.medianHold]) {
+        for (const text of [
+          formatMs(row.wall),
+          row.speedup,
+          formatMs(row.predicted),
+          row.cpu,
+          row.handOffs,
+          row.medianHold,
+        ]) {
           const td = document.createElement('td');
           td.textContent = text;
           tr.append(td);

@@ -15,4 +15,19 @@ import Quiz from '../../demos/practice/Quiz.astro';
 import RaceStepper from '../../demos/race-stepper/RaceStepper.astro';
 import TimingLab from '../../demos/timing-lab/TimingLab.astro';
 
-export const mdxComponents = { a: ProseLink, h2: H2, h3: H3, Callout, CodeFile, Misconception, Figure, GilTimeline, ModelVsCPython, RaceStepper, Hints, Quiz, PracticeProgress, TimingLab };
+export const mdxComponents = {
+  a: ProseLink,
+  h2: H2,
+  h3: H3,
+  Callout,
+  CodeFile,
+  Misconception,
+  Figure,
+  GilTimeline,
+  ModelVsCPython,
+  RaceStepper,
+  Hints,
+  Quiz,
+  PracticeProgress,
+  TimingLab,
+};

@@ -31,7 +31,12 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy]')
     const code = button.closest('[data-code-file]')?.querySelector('pre');
     if (!code) return;
     const status = button.parentElement?.querySelector<HTMLElement>('[data-copy-status]');
-    void copy(code.textContent ?? '', status, 'Copied to clipboard', 'Copy failed: select the code and copy it by hand');
+    void copy(
+      code.textContent ?? '',
+      status,
+      'Copied to clipboard',
+      'Copy failed: select the code and copy it by hand',
+    );
   });
 }
 
@@ -65,7 +70,8 @@ if (searchButton) {
       typedWhileLoading += e.key;
       return;
     }
-    const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]') !== null;
+    const typing =
+      e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]') !== null;
     if ((e.key === '/' && !typing && plain) || (e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey))) {
       e.preventDefault();
       open();

@@ -27,16 +27,27 @@ describe('theme choice', () => {
   });
   it('survives storage that throws', () => {
     const throwing = {
-      getItem: () => { throw new Error('blocked'); },
-      setItem: () => { throw new Error('blocked'); },
-      removeItem: () => { throw new Error('blocked'); },
+      getItem: () => {
+        throw new Error('blocked');
+      },
+      setItem: () => {
+        throw new Error('blocked');
+      },
+      removeItem: () => {
+        throw new Error('blocked');
+      },
     };
     expect(readStoredTheme(throwing)).toBe('auto');
     expect(() => storeTheme('light', throwing)).not.toThrow();
   });
   it('survives a browser where even touching localStorage throws', () => {
     const desc = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
-    Object.defineProperty(globalThis, 'localStorage', { configurable: true, get: () => { throw new Error('SecurityError'); } });
+    Object.defineProperty(globalThis, 'localStorage', {
+      configurable: true,
+      get: () => {
+        throw new Error('SecurityError');
+      },
+    });
     try {
       expect(readStoredTheme()).toBe('auto');
       expect(() => storeTheme('dark')).not.toThrow();
