@@ -80,6 +80,27 @@ describe('labTrace', () => {
     expect(events[1]).toMatchObject({ thread: 1, t: 5000 });
   });
 
+  it('puts a drop request stamped while the GIL was free into the hold it ended (the holder re-took the GIL)', () => {
+    const early: LogEntry[] = [
+      e(0, 'acquire', 0),
+      e(0, 'release', 5, 'io'),
+      e(1, 'drop_request', 5.013),
+      e(0, 'acquire', 5.014),
+      e(0, 'release', 5.019, 'forced'),
+      e(1, 'acquire', 5.03),
+    ];
+    const events = labTrace('gil', 2, T0, early, 2, 5).events;
+    expect(events.map((x) => `${x.thread}:${x.kind}`)).toEqual([
+      '0:acquire',
+      '0:release',
+      '0:acquire',
+      '1:drop_request',
+      '0:release',
+      '1:acquire',
+    ]);
+    expect(events[3]?.t).toBe(5014);
+  });
+
   it('leaves a forced release without a request near it as it is', () => {
     const lone: LogEntry[] = [
       e(0, 'acquire', 0),

@@ -66,11 +66,28 @@ export function labTrace(
 const CLOCK_SKEW_US = 50;
 
 /**
- * A forced release always answers a drop request made during that hold, but the requester's clock
- * may run a little behind the holder's: a request stamped up to CLOCK_SKEW_US after a forced release
- * that had none is moved to just before it.
+ * A forced release always answers a drop request made during that hold, but a requester stamps
+ * its request just before the compare-and-swap that makes it, on a clock that may differ a little
+ * from the holder's. So a request that lands while the GIL is free (between a release and the next
+ * acquire) was made in the next hold: it goes just after that acquire (a thread that re-takes the
+ * GIL it released leaves switch_number as it was, so a waiter's request can reach the new hold). And
+ * a forced release with no request yet takes one stamped up to CLOCK_SKEW_US after it.
  */
 function causeBeforeEffect(events: TraceEvent[]): void {
+  let free = true;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as TraceEvent;
+    if (e.kind === 'acquire') free = false;
+    else if (e.kind === 'release') free = true;
+    else if (e.kind === 'drop_request' && free) {
+      const next = events.findIndex((x, k) => k > i && x.kind === 'acquire');
+      if (next === -1) continue;
+      const acquire = events[next] as TraceEvent;
+      events.splice(i, 1);
+      events.splice(next, 0, { ...e, t: Math.max(e.t, acquire.t) });
+      i--;
+    }
+  }
   let requested = false;
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as TraceEvent;
