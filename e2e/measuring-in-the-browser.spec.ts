@@ -97,6 +97,32 @@ test.describe('with the isolation headers (astro preview)', () => {
     expect(problems, 'console errors and warnings').toEqual([]);
   });
 
+  test('two labs on one page replay from the one template the page carries, with ids of their own', async ({
+    page,
+  }) => {
+    await page.goto('/practice-problems/');
+    // The first lab carries the replay template; the second lab's HTML does not repeat it.
+    await expect(page.locator('template[data-tl="replay-template"]')).toHaveCount(1);
+    for (const index of [1, 0]) {
+      const lab = page.locator('timing-lab').nth(index);
+      await lab.scrollIntoViewIfNeeded();
+      await expect(lab.locator('input[name="tasks"]')).toBeEnabled();
+      await smallRun(lab, ['sequential', 'gil']);
+      await runAndWait(lab);
+      await expect(lab.locator('[data-tl="replay"] gil-timeline')).toHaveCount(2);
+      await expect(lab.locator('[data-tl="replay"] gil-timeline [data-gt="play"]').first()).toBeEnabled();
+    }
+    const duplicates = await page.evaluate(() => {
+      const seen = new Map<string, number>();
+      for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+      return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+    });
+    expect(duplicates).toEqual([]);
+    // Each replay's labels still point at its own controls.
+    const speed = page.locator('timing-lab').nth(1).locator('[data-tl="replay"] select[data-gt="speed"]').first();
+    await expect(page.locator(`label[for="${await speed.getAttribute('id')}"]`)).toHaveCount(1);
+  });
+
   test('the page is cross-origin isolated, every mode runs, and the GIL run is replayed beside the model', async ({
     page,
   }) => {

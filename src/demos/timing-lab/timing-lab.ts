@@ -17,6 +17,7 @@ import { formatMs } from '../timeline/format.ts';
 import { yieldTask } from '../kit/yield-task.ts';
 import { explain, judge, modeRows, type Expectation, type Guess } from './report.ts';
 import { NOMINAL, predictionCaption, predictionSvg } from './prediction.ts';
+import { suffixIds } from '../kit/unique-ids.ts';
 
 const PROGRESS_MS = 250;
 
@@ -452,7 +453,11 @@ export class TimingLabElement extends HTMLElement {
       predicted?.showTrace(model, `The model's prediction: ${name}`);
     };
     if (box.querySelector('gil-timeline') === null) {
-      const figures = document.importNode(this.#part<HTMLTemplateElement>('replay-template').content, true);
+      const template = document.querySelector<HTMLTemplateElement>('template[data-tl="replay-template"]');
+      if (template === null) throw new Error('<timing-lab>: the page has no replay template');
+      const figures = document.importNode(template.content, true);
+      // Every lab on the page clones the same template: give this copy ids of its own.
+      suffixIds(figures.querySelectorAll('*'), `-${this.dataset.uid ?? 'tl'}`);
       // The timeline's loader script came along; the element is already loaded.
       for (const script of figures.querySelectorAll('script')) script.remove();
       // Shown before they are connected, the timelines skip their default run and draw without
