@@ -9,14 +9,14 @@
  *   npm run validate:model -- --recorded            # the committed recordings, no Python needed
  *   npm run validate:model -- --record              # re-record src/sim/recorded/ (= npm run record:traces)
  */
-import { readdirSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CPU_BOUND_TASK } from '../../src/sim/scenarios.ts';
 import { formatReport, RECORDED_VERSIONS, type Recording } from '../../src/sim/compare.ts';
 import { pythonVersion, recordChecked, type Attempt, type RecordOptions } from './record.ts';
+import { pyenvPython } from '../pyenv.ts';
 
 const RECORDED_DIR = fileURLToPath(new URL('../../src/sim/recorded', import.meta.url));
 
@@ -72,22 +72,6 @@ async function showRecorded(): Promise<boolean> {
     ok &&= report.pass;
   }
   return ok;
-}
-
-/** Newest pyenv patch release of each minor version, or undefined. */
-function pyenvPython(minor: string): string | undefined {
-  const root = join(process.env.PYENV_ROOT ?? join(homedir(), '.pyenv'), 'versions');
-  let names: string[];
-  try {
-    names = readdirSync(root);
-  } catch {
-    return undefined;
-  }
-  const patch = (name: string): number => Number(name.slice(minor.length + 1));
-  const found = names
-    .filter((n) => new RegExp(`^${minor.replace('.', '\\.')}\\.\\d+$`).test(n))
-    .sort((a, b) => patch(b) - patch(a));
-  return found[0] === undefined ? undefined : join(root, found[0], 'bin', 'python3');
 }
 
 /** Pretty JSON, but one line per slice, so the committed files stay short and diff well. */

@@ -4,31 +4,21 @@
  * explanation describes what really happens. Missing builds are named, not silently passed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { QUIZZES, type Question } from './quizzes.ts';
+import { PYENV_VERSIONS, pyenvPython } from '../../../tools/pyenv.ts';
 
 const quiz = QUIZZES['pool-mistakes'];
 const snippet = (id: string): Question => quiz.questions.find((q) => q.id === id)!;
 
-const pyenvRoot = process.env.PYENV_ROOT ?? join(homedir(), '.pyenv');
-function pyenv(version: string): string | undefined {
-  const dir = join(pyenvRoot, 'versions');
-  const found = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((d) => d.startsWith(`${version}.`) && !d.endsWith('t'))
-        .sort()
-    : [];
-  const last = found[found.length - 1];
-  return last === undefined ? undefined : join(dir, last, 'bin', 'python');
-}
 const pythons: [string, string][] = [['python3', 'python3']];
 for (const v of ['3.9', '3.13']) {
-  const p = pyenv(v);
+  const p = pyenvPython(v);
   if (p) pythons.push([`CPython ${v}`, p]);
-  else console.warn(`pool-mistakes.test.ts: no CPython ${v} under ${pyenvRoot}/versions; snippets not run on it`);
+  else console.warn(`pool-mistakes.test.ts: no CPython ${v} under ${PYENV_VERSIONS}; snippets not run on it`);
 }
 
 const work = mkdtempSync(join(tmpdir(), 'pool-mistakes-'));

@@ -5,11 +5,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { incrementBytecode, versionGroup, VERSION_GROUPS } from './bytecode.ts';
+import { compareVersions, PYENV_VERSIONS } from '../../../tools/pyenv.ts';
 
 const SCRIPT = fileURLToPath(new URL('./dis_counter.py', import.meta.url));
 /** The versions the pages make bytecode claims about; 3.14 too, since the stepper claims LOAD_SMALL_INT there. */
@@ -32,15 +32,15 @@ function dis(python: string): Listing | undefined {
   return run.status === 0 ? (JSON.parse(run.stdout) as Listing) : undefined;
 }
 
-const pyenvRoot = process.env.PYENV_ROOT ?? join(homedir(), '.pyenv');
-const pyenvDirs = existsSync(join(pyenvRoot, 'versions'))
-  ? readdirSync(join(pyenvRoot, 'versions'))
+// Free-threaded builds too: the stepper shows their bytecode as well.
+const pyenvDirs = existsSync(PYENV_VERSIONS)
+  ? readdirSync(PYENV_VERSIONS)
       .filter((d) => /^3\.\d+\.\d+t?$/.test(d))
-      .sort()
+      .sort((a, b) => compareVersions(a.replace(/t$/, ''), b.replace(/t$/, '')))
   : [];
 const interpreters = [
   { name: 'python3 (PATH)', path: 'python3' },
-  ...pyenvDirs.map((d) => ({ name: `pyenv ${d}`, path: join(pyenvRoot, 'versions', d, 'bin', 'python') })),
+  ...pyenvDirs.map((d) => ({ name: `pyenv ${d}`, path: join(PYENV_VERSIONS, d, 'bin', 'python') })),
 ];
 const listings = interpreters
   .map((i) => ({ ...i, listing: dis(i.path) }))
@@ -51,7 +51,7 @@ const listings = interpreters
 const missing = EXPECTED.filter((v) => !listings.some((l) => l.listing.version === v));
 if (missing.length > 0)
   console.warn(
-    `bytecode.test.ts: no CPython ${missing.join(', ')} found (python3 or ${pyenvRoot}/versions); not checked with dis`,
+    `bytecode.test.ts: no CPython ${missing.join(', ')} found (python3 or ${PYENV_VERSIONS}); not checked with dis`,
   );
 
 /** The instructions strictly between function entry and the implicit `return None`. */
