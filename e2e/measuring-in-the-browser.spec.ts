@@ -236,33 +236,45 @@ test.describe('with the isolation headers (astro preview)', () => {
     problems = problems.filter((p) => !p.includes('boom'));
   });
 
-  test('a hidden tab pauses the run between modes and marks the affected figures unreliable', async ({ page }) => {
-    const lab = await openLab(page);
-    await smallRun(lab, ['sequential', 'gil']);
-    await lab.getByLabel('Work per task (million iterations)').fill('500'); // long enough that the first mode is still running when the tab hides
-    const setHidden = (hidden: boolean): Promise<void> =>
-      page.evaluate((h) => {
-        Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
-        Object.defineProperty(document, 'visibilityState', {
-          configurable: true,
-          get: () => (h ? 'hidden' : 'visible'),
+  for (const reinserted of [false, true]) {
+    test(`a hidden tab pauses the run between modes and marks the affected figures unreliable${reinserted ? ', also in a lab taken out of the page and put back' : ''}`, async ({
+      page,
+    }) => {
+      const lab = await openLab(page);
+      if (reinserted) {
+        await lab.evaluate((el) => {
+          const parent = el.parentNode as Node;
+          const next = el.nextSibling;
+          el.remove();
+          parent.insertBefore(el, next);
         });
-        document.dispatchEvent(new Event('visibilitychange'));
-      }, hidden);
-    await lab.getByRole('button', { name: 'Run' }).click();
-    await expect(status(lab)).toContainText('Running 1 of 2');
-    await setHidden(true);
-    await expect(status(lab)).toContainText('Paused while this tab is hidden', { timeout: 30_000 });
-    await page.waitForTimeout(300);
-    await expect(status(lab)).toContainText('Paused');
-    await setHidden(false);
-    await expect(status(lab)).toContainText('Done', { timeout: 60_000 });
-    await expect(lab.locator('[data-tl="table"] tbody tr').first().locator('th')).toContainText(
-      'tab hidden: unreliable',
-    );
-    await expect(lab.locator('[data-tl="table"] tbody tr').nth(1).locator('th')).toHaveText('Threads + GIL');
-    await expect(lab.locator('[data-tl="explain"]')).toContainText('treat those figures as unreliable');
-  });
+      }
+      await smallRun(lab, ['sequential', 'gil']);
+      await lab.getByLabel('Work per task (million iterations)').fill('500'); // long enough that the first mode is still running when the tab hides
+      const setHidden = (hidden: boolean): Promise<void> =>
+        page.evaluate((h) => {
+          Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+          Object.defineProperty(document, 'visibilityState', {
+            configurable: true,
+            get: () => (h ? 'hidden' : 'visible'),
+          });
+          document.dispatchEvent(new Event('visibilitychange'));
+        }, hidden);
+      await lab.getByRole('button', { name: 'Run' }).click();
+      await expect(status(lab)).toContainText('Running 1 of 2');
+      await setHidden(true);
+      await expect(status(lab)).toContainText('Paused while this tab is hidden', { timeout: 30_000 });
+      await page.waitForTimeout(300);
+      await expect(status(lab)).toContainText('Paused');
+      await setHidden(false);
+      await expect(status(lab)).toContainText('Done', { timeout: 60_000 });
+      await expect(lab.locator('[data-tl="table"] tbody tr').first().locator('th')).toContainText(
+        'tab hidden: unreliable',
+      );
+      await expect(lab.locator('[data-tl="table"] tbody tr').nth(1).locator('th')).toHaveText('Threads + GIL');
+      await expect(lab.locator('[data-tl="explain"]')).toContainText('treat those figures as unreliable');
+    });
+  }
 
   test('Stop also ends a run that is paused in a hidden tab', async ({ page }) => {
     const lab = await openLab(page);

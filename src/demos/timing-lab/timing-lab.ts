@@ -63,6 +63,8 @@ export class TimingLabElement extends HTMLElement {
   results: readonly Measured[] = [];
 
   connectedCallback(): void {
+    // Removed on every disconnect, so added on every connect (a lab taken out and put back).
+    document.addEventListener('visibilitychange', this.#onVisibility);
     if (this.#wired) return;
     this.#wired = true;
     this.#form().addEventListener('submit', (e) => {
@@ -73,7 +75,6 @@ export class TimingLabElement extends HTMLElement {
       if ((e.target as HTMLElement).closest('[data-tl="controls"]') !== null) this.#settle();
     });
     this.#part('stop').addEventListener('click', () => this.stop());
-    document.addEventListener('visibilitychange', this.#onVisibility);
     for (const f of this.querySelectorAll('fieldset')) f.disabled = false;
     // On the lab's embed page the settings come from the URL query.
     if (embeddedDemo() === 'timing-lab') this.#write(labFromQuery(new URLSearchParams(location.search)).settings);
