@@ -3,6 +3,8 @@
  * localStorage under one namespaced key. Storage can be missing, full or blocked (private modes,
  * sandboxed iframes): every access is guarded, and the page works the same without it.
  */
+import { plural } from '../kit/text.ts';
+
 export const STORAGE_KEY = 'gil-deep-dive:practice:v1';
 
 /** Dispatched on document when progress changes, and when the reader resets it. */
@@ -106,7 +108,6 @@ export function describeProgress(progress: Progress): string {
   const hints = Object.values(progress.hints).reduce((a, b) => a + b, 0);
   const answers = Object.keys(progress.answers).length;
   if (hints === 0 && answers === 0) return 'Nothing saved yet.';
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts = [answers > 0 ? plural(answers, 'answer') : '', hints > 0 ? `${plural(hints, 'hint')} shown` : ''];
   return `Saved in this browser: ${parts.filter(Boolean).join(' and ')}.`;
 }

@@ -1,7 +1,7 @@
 /**
  * The stepper's view as HTML strings and plain text, shared by the server-rendered first frame
  * (RaceStepper.astro) and the live element, so both draw the same thing. Every string that goes
- * into markup passes through esc(); none of it comes from the URL.
+ * into markup passes through escapeXml(); none of it comes from the URL.
  */
 import { FROM_SOURCE_GROUPS, incrementBytecode, switchesAnywhere, versionLabel, type Instruction } from './bytecode.ts';
 import {
@@ -13,16 +13,7 @@ import {
   type SwitchPoint,
   type ThreadView,
 } from './machine.ts';
-
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-let instances = 0;
-
-/** A page-unique id prefix for one stepper's labels. */
-export function nextStepperId(): string {
-  instances += 1;
-  return `rs${instances}`;
-}
+import { escapeXml } from '../kit/text.ts';
 
 export function sourceCode(lock: boolean): string {
   return lock ? 'global counter\nwith lock:\n    counter += 1' : 'global counter\ncounter += 1';
@@ -53,7 +44,7 @@ function codeLine(ins: Instruction, index: number, thread: 0 | 1, frame: Frame):
   const mark = { ran: '▶', next: '›', done: '✓', todo: '' }[state];
   const sr = { ran: ' (just ran)', next: ' (next)', done: ' (done)', todo: '' }[state];
   const cls = `rs-line rs-${state}${ins.kind === 'lock' ? ' rs-lockline' : ' rs-body'}`;
-  return `<li class="${cls}"><span class="rs-mark" aria-hidden="true">${mark}</span><code>${esc(ins.text)}</code><span class="sr-only">${sr}</span></li>`;
+  return `<li class="${cls}"><span class="rs-mark" aria-hidden="true">${mark}</span><code>${escapeXml(ins.text)}</code><span class="sr-only">${sr}</span></li>`;
 }
 
 function threadColumn(race: Race, frame: Frame, thread: 0 | 1): string {

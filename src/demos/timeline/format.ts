@@ -6,6 +6,7 @@ import { gilStateAt } from '../../sim/gilState.ts';
 import { summarize } from '../../sim/summary.ts';
 import type { GilState, Mode, Summary, Trace, TraceEvent } from '../../sim/types.ts';
 import type { TimelinePanel } from './render.ts';
+import { plural } from '../kit/text.ts';
 
 /** Options of the mode control. */
 export const MODE_LABELS: Record<Mode, string> = {
@@ -27,10 +28,6 @@ export function formatMs(us: number): string {
   if (Math.abs(ms) < 10 && ms !== Math.round(ms)) return `${ms.toFixed(1)} ms`;
   // Not toLocaleString(): its first call loads the locale data, which took ≈75 ms at CPU ×4.
   return `${String(Math.round(ms)).replace(/\B(?=(\d{3})+$)/g, ',')} ms`;
-}
-
-function plural(n: number, word: string, words = `${word}s`): string {
-  return `${n} ${n === 1 ? word : words}`;
 }
 
 /** "4 threads with the GIL, switch interval 5 ms: wall time 480 ms, …, 96 GIL hand-offs, …". */

@@ -106,11 +106,3 @@ function generic(built: BuiltScenario, compare: boolean, notices: readonly strin
     notices: [...notices, ...built.notices],
   };
 }
-
-let instances = 0;
-
-/** Ids for one page's timelines (patterns, labels); build order makes them stable. */
-export function nextTimelineId(): string {
-  instances += 1;
-  return `gt${instances}`;
-}

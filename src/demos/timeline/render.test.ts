@@ -5,7 +5,6 @@ import { scenarioFromParams } from '../../sim/params.ts';
 import { simulate } from '../../sim/simulate.ts';
 import type { TraceEvent } from '../../sim/types.ts';
 import {
-  escapeXml,
   layoutTimeline,
   renderCursor,
   renderKeyHtml,
@@ -15,6 +14,7 @@ import {
   timeAt,
   xAt,
 } from './render.ts';
+import { escapeXml } from '../kit/text.ts';
 
 const counter = simulate(getScenario('counter-4-threads').input);
 const text = { title: 'Four threads', desc: 'They take turns.' };

@@ -8,6 +8,7 @@
  */
 import { gilStateAt } from '../../sim/gilState.ts';
 import type { ThreadState, Trace } from '../../sim/types.ts';
+import { escapeXml } from '../kit/text.ts';
 
 /** One group of lanes; several share one time axis when modes are compared side by side. */
 export interface TimelinePanel {
@@ -62,10 +63,6 @@ const SWATCH_GAP = 34;
 const MIN_WIDTH = 280;
 /** Segments narrower than this are pooled; each pool is drawn in its dominant state. */
 const MIN_PX = 1;
-
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** Rounds to 0.1 px: enough for crisp drawing, and it keeps the path strings short. */
 function r(n: number): number {

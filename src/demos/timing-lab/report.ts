@@ -6,6 +6,7 @@
 import { MODE_NAMES, type LabMode, type LabSettings } from '../../lab/config.ts';
 import type { ModeResult } from '../../lab/measure.ts';
 import { formatMs } from '../timeline/format.ts';
+import { plural } from '../kit/text.ts';
 
 export type Expectation = 'faster' | 'same' | 'slower';
 
@@ -69,10 +70,6 @@ export function modeRows(results: readonly ModeResult[], predicted: ReadonlyMap<
       predictedPct: pct(model),
     };
   });
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** What the numbers mean on this machine, in a few sentences. */
