@@ -1,5 +1,6 @@
 import { stateAfter } from './trace.ts';
 import type { GilState, Trace } from './types.ts';
+import { countUpTo } from './search.ts';
 
 /** The GIL state from time `t` until the next snapshot. */
 export interface GilSnapshot extends GilState {
@@ -61,12 +62,6 @@ export function gilTimeline(trace: Trace): readonly GilSnapshot[] {
 /** The GIL state at cursor time `t`, after every event at `t` (binary search; O(log n)). */
 export function gilStateAt(trace: Trace, t: number): GilState {
   const snapshots = gilTimeline(trace);
-  let lo = 0;
-  let hi = snapshots.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((snapshots[mid] as GilSnapshot).t <= t) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countUpTo(snapshots.length, (i) => (snapshots[i] as GilSnapshot).t, t);
   return lo === 0 ? GIL_INITIAL : (snapshots[lo - 1] as GilSnapshot);
 }

@@ -7,6 +7,7 @@ import { summarize } from '../../sim/summary.ts';
 import type { GilState, Mode, Summary, Trace, TraceEvent } from '../../sim/types.ts';
 import type { TimelinePanel } from './render.ts';
 import { plural } from '../kit/text.ts';
+import { countUpTo } from '../../sim/search.ts';
 
 /** Options of the mode control. */
 export const MODE_LABELS: Record<Mode, string> = {
@@ -148,13 +149,7 @@ const HAPPENED_MAX = 6;
 
 /** Events at the latest instant not after t: what the reader just watched happen. */
 function latestEvents(trace: Trace, t: number): TraceEvent[] {
-  let lo = 0;
-  let hi = trace.events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((trace.events[mid] as TraceEvent).t <= t) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countUpTo(trace.events.length, (i) => (trace.events[i] as TraceEvent).t, t);
   const last = trace.events[lo - 1];
   if (last === undefined) return [];
   let first = lo - 1;

@@ -1,5 +1,6 @@
 /** The playback clock and event stepping, kept pure so they can be tested without a browser. */
 import type { Trace } from '../../sim/types.ts';
+import { countUpTo } from '../../sim/search.ts';
 
 /** Model µs per real ms at 1×: a 480 ms run plays in 8 s. */
 export const BASE_RATE = 480_000 / 8_000;
@@ -24,30 +25,12 @@ export function eventTimes(traces: readonly Trace[]): number[] {
   return [...times].sort((a, b) => a - b);
 }
 
-/** Index of the first time greater than t (binary search). */
-function firstAfter(times: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((times[mid] as number) <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 export function nextEventTime(times: readonly number[], t: number): number | undefined {
-  return times[firstAfter(times, t)];
+  return times[countUpTo(times.length, (i) => times[i] as number, t)];
 }
 
 export function previousEventTime(times: readonly number[], t: number): number | undefined {
-  // Everything at or after t is "not before"; the one before the first time ≥ t is what we want.
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((times[mid] as number) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? undefined : times[lo - 1];
+  // The last of the times strictly before t.
+  const before = countUpTo(times.length, (i) => times[i] as number, t, false);
+  return before === 0 ? undefined : times[before - 1];
 }
