@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { plainText, toHit } from './results.ts';
+import { plainText } from '../kit/plain-text.ts';
+import { toHit } from './results.ts';
 
 describe('toHit', () => {
   it('links the headings the term is under, as text', () => {

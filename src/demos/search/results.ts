@@ -1,4 +1,5 @@
 /** Pagefind's results as plain data for the search dialog (its excerpts carry <mark> HTML). */
+import { plainText } from '../kit/plain-text.ts';
 
 export interface PagefindSubResult {
   readonly title: string;
@@ -23,17 +24,6 @@ export interface SearchHit {
 
 /** How many headings of one page to list. */
 const LINKS_MAX = 3;
-
-/** Text without tags or entities: excerpts are shown as text, never parsed as HTML. */
-export function plainText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}
 
 const words = (text: string): string[] =>
   text
