@@ -230,13 +230,13 @@ test.describe('embedded in a page on another origin', () => {
 
     const bad1 = page.frameLocator('#bad1');
     await expect(notice(bad1)).toBeVisible();
-    await expect(notice(bad1)).toContainText('threads: -1 is outside 1–8; using 1.');
-    await expect(notice(bad1)).toContainText('interval: "NaN" is not a finite number');
+    await expect(notice(bad1)).toContainText('Threads: -1 is outside 1–8; using 1.');
+    await expect(notice(bad1)).toContainText('Switch interval (ms): "NaN" is not a number');
     await expect(notice(bad1)).toContainText('scenario: "<script>alert(1)</script…" is not a scenario');
     await expect(notice(bad1)).not.toContainText('nonsense');
     await expect(bad1.locator('[data-embed-notice] script')).toHaveCount(0);
     await expect(bad1.getByRole('spinbutton', { name: 'Threads' })).toHaveValue('1');
-    await expect(notice(page.frameLocator('#bad2'))).toContainText('threads: 1000000000 is outside 1–8; using 8.');
+    await expect(notice(page.frameLocator('#bad2'))).toContainText('Threads: 1000000000 is outside 1–8; using 8.');
     await expect(page.frameLocator('#bad2').getByRole('spinbutton', { name: 'Threads' })).toHaveValue('8');
     await expect(notice(page.frameLocator('#bad3'))).toContainText('Tasks');
     await expect(page.frameLocator('#bad3').getByLabel('Tasks')).not.toHaveValue('-1');

@@ -297,7 +297,7 @@ test.describe('with the isolation headers (astro preview)', () => {
     await work.fill('100000');
     await work.press('Tab');
     await expect(work).toHaveValue('500');
-    await expect(status(lab)).toHaveText('Work per task: 100000 is outside 1–500; using 500.');
+    await expect(status(lab)).toHaveText('Work per task (million iterations): 100000 is outside 1–500; using 500.');
     const tasks = lab.getByLabel('Tasks');
     await tasks.fill('0');
     await tasks.press('Tab');
@@ -306,7 +306,7 @@ test.describe('with the isolation headers (astro preview)', () => {
     await interval.fill('');
     await interval.press('Tab');
     await expect(interval).toHaveValue('5');
-    await expect(status(lab)).toContainText('Switch interval: “” is not a number; using 5.');
+    await expect(status(lab)).toContainText('Switch interval (ms): "" is not a number; using 5.');
     // The prediction follows the settings.
     await expect(lab.locator('[data-tl="model-caption"]')).toContainText('1 task of cpu_bound(500 million)');
     const boxes = await lab.locator('input[name="modes"]').all();

@@ -248,12 +248,12 @@ test('out-of-range parameters are clamped and the reader is told', async ({ page
   await expect(threads).toHaveValue('8');
   const status = el.getByRole('status');
   await expect(status).toBeVisible();
-  await expect(status).toHaveText('threads: 99 is outside 1–8; using 8.');
+  await expect(status).toHaveText('Threads: 99 is outside 1–8; using 8.');
   await expect(el.locator('[data-gt="summary"]')).toContainText('8 threads');
 
   await el.getByLabel('Switch interval (ms)').fill('');
   await el.getByLabel('Switch interval (ms)').press('Tab');
-  await expect(status).toContainText('switchIntervalMs: "" is not a finite number; using the default 5.');
+  await expect(status).toContainText('Switch interval (ms): "" is not a number; using 5.');
   await expect(el.getByLabel('Switch interval (ms)')).toHaveValue('5');
 });
 

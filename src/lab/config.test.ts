@@ -20,14 +20,16 @@ describe('clampSettings', () => {
   });
 
   it('clamps out-of-range and imprecise numbers and says so', () => {
-    const { settings, notices } = clampSettings({ tasks: 99, work: 1e9, intervalMs: 0.01 });
+    const { settings, notices } = clampSettings({ tasks: 99, work: 1e9, intervalMs: 0.001 });
     expect(settings).toMatchObject({ tasks: 8, work: 500, intervalMs: 0.5 });
     expect(notices).toEqual([
       'Tasks: 99 is outside 1–8; using 8.',
-      'Work per task: 1000000000 is outside 1–500; using 500.',
-      'Switch interval: 0.01 has more than one decimal; using 0.',
-      'Switch interval: 0 is outside 0.5–50; using 0.5.',
+      'Work per task (million iterations): 1000000000 is outside 1–500; using 500.',
+      'Switch interval (ms): 0.001 has more than 2 decimals; using 0.',
+      'Switch interval (ms): 0 is outside 0.5–50; using 0.5.',
     ]);
+    // The lab keeps the same switch intervals as the timeline: 0.75 ms is 0.75 ms in both.
+    expect(clampSettings({ intervalMs: '0.75' })).toMatchObject({ settings: { intervalMs: 0.75 }, notices: [] });
     expect(clampSettings({ tasks: 2.6 }).notices).toEqual(['Tasks: 2.6 is not a whole number; using 3.']);
   });
 
@@ -36,9 +38,9 @@ describe('clampSettings', () => {
     expect(settings).toEqual({ ...LAB_DEFAULTS, modes: LAB_MODES });
     expect(notices).toEqual([
       'No mode was chosen; running all four.',
-      'Tasks: “” is not a number; using 4.',
-      'Work per task: “lots” is not a number; using 50.',
-      'Switch interval: “NaN” is not a number; using 5.',
+      'Tasks: "" is not a number; using 4.',
+      'Work per task (million iterations): "lots" is not a number; using 50.',
+      'Switch interval (ms): "NaN" is not a number; using 5.',
     ]);
   });
 

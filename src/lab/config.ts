@@ -2,6 +2,7 @@
  * The lab's settings: what a reader can choose, the defaults, and the clamping of untrusted values
  * (form fields, component props). Pure.
  */
+import { coerceNumber, type NumberRule } from '../sim/coerce.ts';
 import { PARAM_LIMITS } from '../sim/params.ts';
 
 export type LabMode = 'sequential' | 'gil' | 'free-threaded' | 'processes';
@@ -29,13 +30,14 @@ export interface LabSettings {
   readonly io: boolean;
 }
 
+/** Each number setting's reader-facing label (the form's) and range. */
 export const LAB_LIMITS = {
-  tasks: PARAM_LIMITS.threads,
+  tasks: { ...PARAM_LIMITS.threads, label: 'Tasks' },
   // 1 million iterations take about 1 ms in a JIT-compiled loop; 500 million keeps the slowest
   // run (8 sequential tasks) to a few seconds.
-  work: { min: 1, max: 500 },
+  work: { label: 'Work per task (million iterations)', min: 1, max: 500, decimals: 0 },
   intervalMs: PARAM_LIMITS.switchIntervalMs,
-} as const;
+} as const satisfies Record<string, NumberRule>;
 
 export const LAB_DEFAULTS: LabSettings = {
   modes: LAB_MODES,
@@ -53,31 +55,6 @@ export interface RawSettings {
   readonly io?: unknown;
 }
 
-const LABELS = { tasks: 'Tasks', work: 'Work per task', intervalMs: 'Switch interval' } as const;
-
-function numberSetting(name: keyof typeof LAB_LIMITS, raw: unknown, integer: boolean, notices: string[]): number {
-  const fallback = LAB_DEFAULTS[name];
-  if (raw === undefined) return fallback;
-  const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    notices.push(`${LABELS[name]}: “${String(raw)}” is not a number; using ${fallback}.`);
-    return fallback;
-  }
-  const { min, max } = LAB_LIMITS[name];
-  let used = integer ? Math.round(value) : Math.round(value * 10) / 10;
-  if (used !== value) {
-    notices.push(
-      `${LABELS[name]}: ${value} ${integer ? 'is not a whole number' : 'has more than one decimal'}; using ${used}.`,
-    );
-  }
-  if (used < min || used > max) {
-    const clamped = Math.min(max, Math.max(min, used));
-    notices.push(`${LABELS[name]}: ${used} is outside ${min}–${max}; using ${clamped}.`);
-    used = clamped;
-  }
-  return used;
-}
-
 /** Settings from untrusted values: defaults for what is missing, clamped values with a notice each. */
 export function clampSettings(raw: RawSettings): { settings: LabSettings; notices: string[] } {
   const notices: string[] = [];
@@ -89,9 +66,9 @@ export function clampSettings(raw: RawSettings): { settings: LabSettings; notice
   return {
     settings: {
       modes,
-      tasks: numberSetting('tasks', raw.tasks, true, notices),
-      work: numberSetting('work', raw.work, true, notices),
-      intervalMs: numberSetting('intervalMs', raw.intervalMs, false, notices),
+      tasks: coerceNumber(LAB_LIMITS.tasks, raw.tasks, LAB_DEFAULTS.tasks, notices),
+      work: coerceNumber(LAB_LIMITS.work, raw.work, LAB_DEFAULTS.work, notices),
+      intervalMs: coerceNumber(LAB_LIMITS.intervalMs, raw.intervalMs, LAB_DEFAULTS.intervalMs, notices),
       io: raw.io === true || raw.io === 'io',
     },
     notices,

@@ -28,16 +28,16 @@ describe('scenarioFromParams', () => {
     const built = scenarioFromParams({ threads: 12, switchIntervalMs: 0.1, cores: 0 });
     expect(built.params).toMatchObject({ threads: 8, switchIntervalMs: 0.5, cores: 1 });
     expect(built.notices).toEqual([
-      'threads: 12 is outside 1–8; using 8.',
-      'switchIntervalMs: 0.1 is outside 0.5–50; using 0.5.',
-      'cores: 0 is outside 1–8; using 1.',
+      'Threads: 12 is outside 1–8; using 8.',
+      'Switch interval (ms): 0.1 is outside 0.5–50; using 0.5.',
+      'Cores: 0 is outside 1–8; using 1.',
     ]);
   });
 
   it('rounds whole-number knobs and says so', () => {
     const built = scenarioFromParams({ threads: 2.6 });
     expect(built.params.threads).toBe(3);
-    expect(built.notices).toEqual(['threads: 2.6 is not a whole number; using 3.']);
+    expect(built.notices).toEqual(['Threads: 2.6 is not a whole number; using 3.']);
   });
 
   it('rejects NaN, Infinity and non-numbers, falling back to the default', () => {
@@ -45,7 +45,7 @@ describe('scenarioFromParams', () => {
       const built = scenarioFromParams({ threads: bad });
       expect(built.params.threads).toBe(PARAM_DEFAULTS.threads);
       expect(built.notices).toHaveLength(1);
-      expect(built.notices[0]).toMatch(/^threads: .* is not a finite number; using the default 4\.$/);
+      expect(built.notices[0]).toMatch(/^Threads: .* is not a number; using 4\.$/);
     }
   });
 
@@ -53,8 +53,8 @@ describe('scenarioFromParams', () => {
     const built = scenarioFromParams({ mode: 'nogil', workload: 7 });
     expect(built.params).toMatchObject({ mode: 'gil', workload: 'cpu' });
     expect(built.notices).toEqual([
-      'workload: "7" is not one of cpu, io, mixed; using cpu.',
-      'mode: "nogil" is not one of gil, free-threaded, processes; using gil.',
+      'Work: "7" is not one of cpu, io, mixed; using cpu.',
+      'Mode: "nogil" is not one of gil, free-threaded, processes; using gil.',
     ]);
   });
 

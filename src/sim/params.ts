@@ -1,3 +1,4 @@
+import { coerceChoice, coerceNumber, type NumberRule } from './coerce.ts';
 import { DEFAULTS, MODES } from './input.ts';
 import {
   CONVOY_CPU,
@@ -29,11 +30,12 @@ export const PARAM_DEFAULTS: ScenarioParams = {
   cores: 4,
 };
 
+/** Each number knob's reader-facing label and range: controls, links and notices all use it. */
 export const PARAM_LIMITS = {
-  threads: { min: 1, max: 8 },
-  switchIntervalMs: { min: 0.5, max: 50 },
-  cores: { min: 1, max: 8 },
-} as const;
+  threads: { label: 'Threads', min: 1, max: 8, decimals: 0 },
+  switchIntervalMs: { label: 'Switch interval (ms)', min: 0.5, max: 50, decimals: 2 },
+  cores: { label: 'Cores', min: 1, max: 8, decimals: 0 },
+} as const satisfies Record<string, NumberRule>;
 
 const WORKLOADS: readonly Workload[] = ['cpu', 'io', 'mixed'];
 
@@ -61,47 +63,6 @@ export interface BuiltScenario {
   readonly notices: string[];
 }
 
-function numberParam(
-  name: keyof typeof PARAM_LIMITS,
-  raw: unknown,
-  integer: boolean,
-  fallback: number,
-  notices: string[],
-): number {
-  if (raw === undefined) return fallback;
-  // URL values arrive as strings; Number('') would be 0, so blank counts as not a number.
-  const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    notices.push(`${name}: ${JSON.stringify(String(raw))} is not a finite number; using the default ${fallback}.`);
-    return fallback;
-  }
-  const { min, max } = PARAM_LIMITS[name];
-  let used = integer ? Math.round(value) : value;
-  if (used !== value) notices.push(`${name}: ${value} is not a whole number; using ${used}.`);
-  if (used < min || used > max) {
-    const clamped = Math.min(max, Math.max(min, used));
-    notices.push(`${name}: ${used} is outside ${min}–${max}; using ${clamped}.`);
-    used = clamped;
-  }
-  return used;
-}
-
-function choiceParam<T extends string>(
-  name: string,
-  raw: unknown,
-  options: readonly T[],
-  fallback: T,
-  notices: string[],
-): T {
-  if (raw === undefined) return fallback;
-  const found = options.find((option) => option === raw);
-  if (found === undefined) {
-    notices.push(`${name}: ${JSON.stringify(String(raw))} is not one of ${options.join(', ')}; using ${fallback}.`);
-    return fallback;
-  }
-  return found;
-}
-
 function workloadThread(workload: Workload, i: number): ThreadSpec {
   switch (workload) {
     case 'cpu':
@@ -125,11 +86,16 @@ export function scenarioFromParams(
 ): BuiltScenario {
   const notices: string[] = [];
   const params: ScenarioParams = {
-    threads: numberParam('threads', raw.threads, true, defaults.threads, notices),
-    switchIntervalMs: numberParam('switchIntervalMs', raw.switchIntervalMs, false, defaults.switchIntervalMs, notices),
-    workload: choiceParam('workload', raw.workload, WORKLOADS, defaults.workload, notices),
-    mode: choiceParam('mode', raw.mode, MODES, defaults.mode, notices),
-    cores: numberParam('cores', raw.cores, true, defaults.cores, notices),
+    threads: coerceNumber(PARAM_LIMITS.threads, raw.threads, defaults.threads, notices),
+    switchIntervalMs: coerceNumber(
+      PARAM_LIMITS.switchIntervalMs,
+      raw.switchIntervalMs,
+      defaults.switchIntervalMs,
+      notices,
+    ),
+    workload: coerceChoice('Work', raw.workload, WORKLOADS, defaults.workload, notices),
+    mode: coerceChoice('Mode', raw.mode, MODES, defaults.mode, notices),
+    cores: coerceNumber(PARAM_LIMITS.cores, raw.cores, defaults.cores, notices),
   };
   const input: SimInput = {
     mode: params.mode,

@@ -7,7 +7,7 @@
 import { versionGroup, VERSION_GROUPS, type VersionGroup } from './bytecode.ts';
 import { HASH_KEY } from './hash-key.ts';
 import { DEFAULT_STATE, normalizeConfig, SWITCH_POINTS, type RaceState, type SwitchPoint } from './machine.ts';
-import { quote } from '../kit/notice.ts';
+import { quote } from '../../sim/coerce.ts';
 
 export { HASH_KEY };
 

@@ -40,7 +40,7 @@ describe('buildTimeline', () => {
     );
     const io = buildTimeline({ scenario: 'io-bound-10-threads' });
     const clamped = buildTimeline({ scenario: 'io-bound-10-threads', params: { ...io.params, switchIntervalMs: '1' } });
-    expect(clamped.notices).toEqual(['threads: 10 is outside 1–8; using 8.']);
+    expect(clamped.notices).toEqual(['Threads: 10 is outside 1–8; using 8.']);
     expect(clamped.panels[0]!.trace.threads).toHaveLength(8);
   });
 
@@ -51,7 +51,7 @@ describe('buildTimeline', () => {
     expect(built.title).toBe('4 threads with the GIL, mixed CPU and I/O work');
     expect(built.notices).toEqual([]);
     const bad = buildTimeline({ scenario: 'convoy', params: { workload: 'gpu' } });
-    expect(bad.notices).toEqual(['workload: "gpu" is not one of cpu, io, mixed; using mixed.']);
+    expect(bad.notices).toEqual(['Work: "gpu" is not one of cpu, io, mixed; using mixed.']);
     expect(bad.title).toBe('The convoy effect');
   });
 
@@ -71,7 +71,7 @@ describe('buildTimeline', () => {
     expect(built.params.threads).toBe(8);
     expect(built.params.switchIntervalMs).toBe(0.5);
     expect(built.params.workload).toBe('cpu');
-    expect(built.notices.join(' ')).toMatch(/threads: 99 is outside 1–8; using 8/);
+    expect(built.notices.join(' ')).toMatch(/Threads: 99 is outside 1–8; using 8/);
     expect(built.notices).toHaveLength(3);
     expect(built.title).toBe('8 threads with the GIL, CPU-bound work');
     expect(buildTimeline({ params: { threads: 1, mode: 'processes', workload: 'mixed' } }).title).toBe(

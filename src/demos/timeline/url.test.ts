@@ -12,12 +12,12 @@ describe('timelineFromQuery', () => {
   });
 
   it.each([
-    ['threads=-1', /threads: -1 is outside 1–8; using 1/],
-    ['threads=1e9', /threads: 1000000000 is outside 1–8; using 8/],
-    ['interval=NaN', /interval: "NaN" is not a finite number/],
+    ['threads=-1', /Threads: -1 is outside 1–8; using 1/],
+    ['threads=1e9', /Threads: 1000000000 is outside 1–8; using 8/],
+    ['interval=NaN', /Switch interval \(ms\): "NaN" is not a number/],
     ['scenario=<script>', /scenario: "<script>" is not a scenario/],
-    ['t=-5', /t: -5 is outside/],
-    ['t=abc', /t: "abc" is not a finite number/],
+    ['t=-5', /Time \(ms\): -5 is outside/],
+    ['t=abc', /Time \(ms\): "abc" is not a number/],
   ])('reports %s', (query, notice) => {
     const s = timelineFromQuery(q(query));
     expect(s.notices.join(' ')).toMatch(notice);
@@ -32,8 +32,8 @@ describe('timelineFromQuery', () => {
     const s = timelineFromQuery(q('scenario=convoy&workload=gpu&interval=NaN'));
     expect(s.config.params).toEqual({ workload: 'mixed', switchIntervalMs: 5 });
     expect(s.notices).toEqual([
-      'interval: "NaN" is not a finite number; using the default 5.',
-      'workload: "gpu" is not one of cpu, io, mixed; using mixed.',
+      'Switch interval (ms): "NaN" is not a number; using 5.',
+      'Work: "gpu" is not one of cpu, io, mixed; using mixed.',
     ]);
   });
 

@@ -6,7 +6,7 @@
 import type { TimelineConfig } from './panels.ts';
 import { presetParams, scenarioFromParams, type ScenarioParams } from '../../sim/params.ts';
 import { isScenarioId } from '../../sim/scenarios.ts';
-import { quote } from '../kit/notice.ts';
+import { coerceNumber, quote } from '../../sim/coerce.ts';
 
 /** URL key → the model's parameter. */
 const TIMELINE_KEYS = {
@@ -17,8 +17,8 @@ const TIMELINE_KEYS = {
   cores: 'cores',
 } as const satisfies Record<string, keyof ScenarioParams>;
 
-/** Longest cursor time a link may ask for (the element clamps to the run's end anyway). */
-const MAX_TIME_MS = 100_000;
+/** The cursor time a link may ask for, in ms (the element clamps to the run's end anyway). */
+const TIME_RULE = { label: 'Time (ms)', min: 0, max: 100_000, decimals: 3 } as const;
 
 export interface TimelineUrlState {
   readonly config: TimelineConfig;
@@ -42,14 +42,14 @@ export function timelineFromQuery(query: URLSearchParams): TimelineUrlState {
   }
   // A bad value falls back to what the scenario shows by itself, as a missing one does.
   const built = scenarioFromParams(raw, scenario === undefined ? undefined : presetParams(scenario));
-  notices.push(...built.notices.map((n) => n.replace(/^switchIntervalMs:/, 'interval:')));
+  notices.push(...built.notices);
   // Only the values the link gave: a scenario keeps its own for the rest.
   const given = Object.keys(raw) as (keyof ScenarioParams)[];
   const params = given.length === 0 ? undefined : Object.fromEntries(given.map((k) => [k, built.params[k]]));
   const compare = query.get('compare') === '1';
   return {
     config: { scenario, params, compare },
-    timeMs: numberIn('t', query.get('t'), 0, MAX_TIME_MS, notices),
+    timeMs: coerceNumber(TIME_RULE, query.get('t') ?? undefined, 0, notices),
     notices,
   };
 }
@@ -68,20 +68,4 @@ export function timelineToQuery(
   if (config.compare === true) query.set('compare', '1');
   if (timeMs > 0) query.set('t', String(Math.round(timeMs * 1000) / 1000));
   return query;
-}
-
-/** A number in [min, max]: clamped when outside, the default (min) when not a number. */
-function numberIn(name: string, raw: string | null, min: number, max: number, notices: string[]): number {
-  if (raw === null) return min;
-  const value = raw.trim() === '' ? NaN : Number(raw);
-  if (!Number.isFinite(value)) {
-    notices.push(`${name}: ${quote(raw)} is not a finite number; using ${min}.`);
-    return min;
-  }
-  if (value < min || value > max) {
-    const clamped = Math.min(max, Math.max(min, value));
-    notices.push(`${name}: ${value} is outside ${min}–${max}; using ${clamped}.`);
-    return clamped;
-  }
-  return value;
 }

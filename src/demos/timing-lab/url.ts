@@ -3,7 +3,7 @@
  * only; notices are plain text, like the timeline's.
  */
 import { clampSettings, LAB_MODES, type LabSettings } from '../../lab/config.ts';
-import { quote } from '../kit/notice.ts';
+import { quote } from '../../sim/coerce.ts';
 
 export interface LabUrlState {
   readonly settings: LabSettings;
