@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { filesUnder } from '../tools/files.ts';
 
 // Both tests build the site again; two Astro builds in one project folder share its .astro/
 // working files, so they run one after the other.
@@ -13,13 +14,6 @@ test.describe.configure({ mode: 'serial' });
 const base = '/gil-deep-dive/';
 const site = 'https://courses.example.org';
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? htmlFiles(p) : p.endsWith('.html') ? [p] : [];
-  });
-}
-
 test('built under a base path, every internal link, asset and canonical URL honours it', async () => {
   test.setTimeout(180_000);
   const out = mkdtempSync(join(tmpdir(), 'gil-base-'));
@@ -28,7 +22,7 @@ test('built under a base path, every internal link, asset and canonical URL hono
       env: { ...process.env, BASE_PATH: base, SITE_URL: site, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: 'pipe',
     });
-    const pages = htmlFiles(out);
+    const pages = filesUnder(out, (f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(8);
     let checked = 0;
     for (const file of pages) {
@@ -57,12 +51,6 @@ test('built under a base path, every internal link, asset and canonical URL hono
 
 // `npm start` and a careless deploy build without SITE_URL. Such a build must not publish
 // absolute URLs pointing at a machine that is not the site (localhost, 127.0.0.1).
-function allFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? allFiles(p) : [p];
-  });
-}
 
 test('a build without SITE_URL has no absolute canonical or og:url, no sitemap and no localhost URL', async () => {
   test.setTimeout(180_000);
@@ -71,7 +59,7 @@ test('a build without SITE_URL has no absolute canonical or og:url, no sitemap a
     const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
     delete env.SITE_URL;
     execFileSync('npx', ['astro', 'build', '--outDir', out], { env, stdio: 'pipe' });
-    const built = allFiles(out).filter((f) => /\.(html|xml|txt|js|json)$/.test(f));
+    const built = filesUnder(out).filter((f) => /\.(html|xml|txt|js|json)$/.test(f));
     const pages = built.filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(8);
     for (const file of built) {

@@ -2,16 +2,10 @@
 // demo kit knows the engines; each demo knows the engines and the kit, not another demo (but the
 // timing lab, which replays its runs on the timeline); site/ (layouts, chrome, the MDX kit) and
 // pages/ sit on top. Tests and tools/ may import anything. Fails on an import that points up.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : /\.(ts|astro)$/.test(f) && !/\.test\.ts$/.test(f) ? [p] : [];
-  });
-}
+import { filesUnder } from '../tools/files.ts';
 
 /** The layer of a file under src/, e.g. 'sim', 'demos/kit', 'demos/timeline', 'site'. */
 function layerOf(file: string): string {
@@ -56,7 +50,12 @@ function upwardImports(sources: Record<string, string>): string[] {
 
 describe('layers', () => {
   it('no file in src/ imports from a layer above it', () => {
-    const sources = Object.fromEntries(files('src').map((f) => [f, readFileSync(f, 'utf8')]));
+    const sources = Object.fromEntries(
+      filesUnder('src', (f) => /\.(ts|astro)$/.test(f) && !f.endsWith('.test.ts')).map((f) => [
+        f,
+        readFileSync(f, 'utf8'),
+      ]),
+    );
     expect(Object.keys(sources).length).toBeGreaterThan(50);
     expect(upwardImports(sources)).toEqual([]);
   });

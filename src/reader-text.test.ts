@@ -1,17 +1,12 @@
 // What readers see names only what they can open: no internal notes, no source article they never
 // saw, no project commands to run. Scans the pages, the samples and the code that prints text.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from '../tools/files.ts';
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : /\.(mdx|py|ts|astro|json)$/.test(f) ? [p] : [];
-  });
-}
 const self = 'src/reader-text.test.ts';
-const sources = [...files('content'), ...files('src')].filter((f) => f !== self);
+const text = (f: string): boolean => /\.(mdx|py|ts|astro|json)$/.test(f);
+const sources = [...filesUnder('content', text), ...filesUnder('src', text)].filter((f) => f !== self);
 const pages = sources.filter((f) => f.endsWith('.mdx'));
 
 describe('text readers see', () => {

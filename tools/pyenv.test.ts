@@ -10,6 +10,11 @@ describe('pyenv builds', () => {
       '3.13.0',
     ]);
     expect(compareVersions('3.9.2', '3.9.18')).toBeLessThan(0);
+    expect(pyenvBuilds(['3.13.0t', '3.9.18', '3.13.0'], { freeThreaded: true })).toEqual([
+      '3.9.18',
+      '3.13.0t',
+      '3.13.0',
+    ]);
   });
 
   it('picks the newest patch release of a minor version, and nothing for a missing one', () => {

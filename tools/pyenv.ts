@@ -16,11 +16,13 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** The installed GIL builds ("3.13.0"; free-threaded "3.13.0t" left out), oldest first. */
+/** The installed builds, oldest first: GIL builds ("3.13.0"), and free-threaded ones ("3.13.0t") when asked. */
 export function pyenvBuilds(
   dirs: readonly string[] = existsSync(PYENV_VERSIONS) ? readdirSync(PYENV_VERSIONS) : [],
+  { freeThreaded = false } = {},
 ): string[] {
-  return dirs.filter((d) => /^\d+\.\d+\.\d+$/.test(d)).sort(compareVersions);
+  const name = freeThreaded ? /^\d+\.\d+\.\d+t?$/ : /^\d+\.\d+\.\d+$/;
+  return dirs.filter((d) => name.test(d)).sort((a, b) => compareVersions(a.replace(/t$/, ''), b.replace(/t$/, '')));
 }
 
 /** The newest patch release of a minor version ("3.9" → .../3.9.18/bin/python), or undefined. */

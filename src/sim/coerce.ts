@@ -14,6 +14,8 @@ export interface NumberRule {
   readonly max: number;
   /** Decimal places kept: 0 for a whole number. */
   readonly decimals: number;
+  /** The control's step, when coarser than the decimals kept. */
+  readonly step?: number;
 }
 
 /** A number within the rule: rounded to its decimals, clamped to its range, or the fallback when not a number. */

@@ -33,7 +33,7 @@ export const PARAM_DEFAULTS: ScenarioParams = {
 /** Each number knob's reader-facing label and range: controls, links and notices all use it. */
 export const PARAM_LIMITS = {
   threads: { label: 'Threads', min: 1, max: 8, decimals: 0 },
-  switchIntervalMs: { label: 'Switch interval (ms)', min: 0.5, max: 50, decimals: 2 },
+  switchIntervalMs: { label: 'Switch interval (ms)', min: 0.5, max: 50, decimals: 2, step: 0.5 },
   cores: { label: 'Cores', min: 1, max: 8, decimals: 0 },
 } as const satisfies Record<string, NumberRule>;
 

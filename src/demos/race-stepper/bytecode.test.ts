@@ -4,12 +4,11 @@
  * one is missing the test says so by name instead of passing silently.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { incrementBytecode, versionGroup, VERSION_GROUPS } from './bytecode.ts';
-import { compareVersions, PYENV_VERSIONS } from '../../../tools/pyenv.ts';
+import { PYENV_VERSIONS, pyenvBuilds } from '../../../tools/pyenv.ts';
 
 const SCRIPT = fileURLToPath(new URL('./dis_counter.py', import.meta.url));
 /** The versions the pages make bytecode claims about; 3.14 too, since the stepper claims LOAD_SMALL_INT there. */
@@ -33,11 +32,7 @@ function dis(python: string): Listing | undefined {
 }
 
 // Free-threaded builds too: the stepper shows their bytecode as well.
-const pyenvDirs = existsSync(PYENV_VERSIONS)
-  ? readdirSync(PYENV_VERSIONS)
-      .filter((d) => /^3\.\d+\.\d+t?$/.test(d))
-      .sort((a, b) => compareVersions(a.replace(/t$/, ''), b.replace(/t$/, '')))
-  : [];
+const pyenvDirs = pyenvBuilds(undefined, { freeThreaded: true });
 const interpreters = [
   { name: 'python3 (PATH)', path: 'python3' },
   ...pyenvDirs.map((d) => ({ name: `pyenv ${d}`, path: join(PYENV_VERSIONS, d, 'bin', 'python') })),
